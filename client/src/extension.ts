@@ -1,0 +1,44 @@
+// The VS Code extension: starts the prr language server over IPC and contributes
+// the PRR commands. All checking happens in the server.
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('PRR', { log: true });
+  context.subscriptions.push(log);
+  client = createClient(context, log);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('prr.restartServer', async () => {
+      log.info('restarting the prr language server');
+      await client?.restart();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+    ],
+    outputChannel: log,
+    synchronize: { configurationSection: 'prr' },
+  };
+  // The id equals the configuration prefix, so `prr.trace.server` traces the protocol.
+  return new LanguageClient('prr', 'PRR Language Server', serverOptions, clientOptions);
+}

@@ -1,0 +1,70 @@
+// Computes diagnostics for open documents, cached by (uri, version), and delivers
+// them by pull (when the client supports it) or by debounced push. A result is never
+// published for a version the editor has already moved past.
+
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Engine } from '../service';
+import { toDiagnostic } from './convert';
+
+const PUSH_DELAY_MS = 150;
+
+interface CacheEntry {
+  version: number;
+  diagnostics: Diagnostic[];
+}
+
+export class DiagnosticsService {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly engine: () => Engine | undefined,
+  ) {}
+
+  /** Diagnostics for the document's current version, computed at most once per version. */
+  compute(document: TextDocument): Diagnostic[] {
+    const cached = this.cache.get(document.uri);
+    if (cached && cached.version === document.version) return cached.diagnostics;
+    const engine = this.engine();
+    let diagnostics: Diagnostic[] = [];
+    if (engine) {
+      try {
+        diagnostics = engine.check({ uri: document.uri, text: document.getText() }).map((f) => toDiagnostic(f, engine));
+      } catch (error) {
+        this.connection.console.error(`prr: checking ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
+    }
+    this.cache.set(document.uri, { version: document.version, diagnostics });
+    return diagnostics;
+  }
+
+  /** Push mode: schedule a check; later edits within the delay replace it. */
+  schedule(document: TextDocument): void {
+    clearTimeout(this.timers.get(document.uri));
+    const { uri, version } = document;
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      const current = this.documents.get(uri);
+      if (!current || current.version !== version) return; // a newer change has its own timer
+      const diagnostics = this.compute(current);
+      if (this.documents.get(uri)?.version !== version) return;
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    }, PUSH_DELAY_MS));
+  }
+
+  /** A closed document keeps no diagnostics and no pending work. */
+  forget(uri: string, push: boolean): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.cache.delete(uri);
+    if (push) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** After a settings change every cached result is out of date. */
+  invalidateAll(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,7 @@
+import type { RuleMeta } from '../../types';
+
+export const rule: RuleMeta = {
+  id: 'invalid-enum',
+  defaultSeverity: 'error',
+  description: 'A value is not one of the values the schema allows.',
+};

@@ -1,0 +1,7 @@
+import type { RuleMeta } from '../../types';
+
+export const rule: RuleMeta = {
+  id: 'invalid-format',
+  defaultSeverity: 'error',
+  description: 'A value does not have the required format (date, URL, duration, name pattern).',
+};

@@ -1,0 +1,7 @@
+import type { RuleMeta } from '../../types';
+
+export const rule: RuleMeta = {
+  id: 'unknown-property',
+  defaultSeverity: 'error',
+  description: 'A property the schema does not define, usually a typo of one it does.',
+};

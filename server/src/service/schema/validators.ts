@@ -1,0 +1,35 @@
+// Compiles the shipped JSON Schemas with ajv, once per engine, and hands out validators by reference.
+
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+export type SchemaSet = readonly object[];
+
+/**
+ * Strict mode catches unknown keywords and type slips in our schemas. `strictRequired` is off
+ * because it rejects the idiom `oneOf: [{required: [a]}, {required: [b]}]` ("exactly one of").
+ * verbose: errors carry the failing (sub)schema and data, which the messages need.
+ */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false, discriminator: true } as const;
+
+export class Validators {
+  private readonly ajv: Ajv;
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(schemas: SchemaSet) {
+    this.ajv = new Ajv(AJV_OPTIONS);
+    addFormats(this.ajv);
+    for (const schema of schemas) this.ajv.addSchema(schema);
+  }
+
+  /** The validator for `ref` (a schema `$id`, optionally with a `#/definitions/...` fragment). */
+  get(ref: string): ValidateFunction {
+    let validate = this.compiled.get(ref);
+    if (!validate) {
+      validate = this.ajv.getSchema(ref);
+      if (!validate) throw new Error(`no schema shipped for ${ref}`);
+      this.compiled.set(ref, validate);
+    }
+    return validate;
+  }
+}

@@ -1,0 +1,36 @@
+// Shared value types of the engine. Positions follow LSP conventions (0-based line,
+// UTF-16 character offset) so the shells can pass them through without conversion.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+/** A rule's identity and documentation; checks live next to it or in the schema mapper. */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+}
+
+/** What the engine knows about an input document: where it came from and its text. */
+export interface SourceDocument {
+  uri: string;
+  text: string;
+}
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

@@ -1,0 +1,91 @@
+// Parses YAML text into documents that keep source ranges. Syntax problems become
+// findings here; everything downstream works on the parsed documents.
+
+import { parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import type { Finding } from '../types';
+import { PositionMap } from './positions';
+
+/** Alias expansion is bounded so an "alias bomb" is reported instead of exhausting memory. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedDocument {
+  doc: Document.Parsed;
+  /** The plain JS value, or undefined when it could not be built (see findings). */
+  value: unknown;
+  /** Offsets of syntax errors that damage the structure (not duplicate keys). */
+  damage: number[];
+  /** Syntax findings of this document. */
+  findings: Finding[];
+}
+
+export interface ParsedYaml {
+  positions: PositionMap;
+  documents: ParsedDocument[];
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  const positions = new PositionMap(text);
+  const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const documents = docs.map((doc) => {
+    const findings: Finding[] = [];
+    const damage: number[] = [];
+    for (const error of doc.errors) {
+      findings.push(syntaxFinding(error, text, positions));
+      if (error.code !== 'DUPLICATE_KEY') damage.push(error.pos[0]);
+    }
+    for (const warning of doc.warnings) findings.push(syntaxFinding(warning, text, positions));
+    return { doc, value: toValue(doc, positions, findings), damage, findings };
+  });
+  return { positions, documents };
+}
+
+function toValue(doc: Document.Parsed, positions: PositionMap, findings: Finding[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const start = doc.contents?.range[0] ?? 0;
+    const message = error instanceof Error ? error.message : String(error);
+    const aliasBomb = /alias/i.test(message);
+    findings.push({
+      ruleId: aliasBomb ? 'yaml-alias-limit' : 'yaml-syntax',
+      severity: 'error',
+      message: aliasBomb
+        ? `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} expansions); the document was not checked`
+        : `the document could not be read: ${message}`,
+      range: positions.lineRangeAt(start),
+    });
+    return undefined;
+  }
+}
+
+function syntaxFinding(error: YAMLError, text: string, positions: PositionMap): Finding {
+  const duplicate = error.code === 'DUPLICATE_KEY';
+  const [start, end] = duplicate ? keyExtent(error.pos, text) : error.pos;
+  // An error found only at the end of the text (an unclosed bracket) is shown on the last line with content.
+  const atEnd = start >= text.trimEnd().length;
+  const anchor = atEnd ? Math.max(0, text.trimEnd().length - 1) : start;
+  const range = end > start && !atEnd ? positions.rangeOf(start, end) : positions.lineRangeAt(anchor);
+  return {
+    ruleId: duplicate ? 'duplicate-key' : 'yaml-syntax',
+    severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
+    message: duplicate ? duplicateKeyMessage(text.slice(start, end)) : syntaxMessage(error),
+    range,
+  };
+}
+
+/** yaml marks only the first character of a duplicate key; the finding covers the whole key. */
+function keyExtent([start, end]: [number, number], text: string): [number, number] {
+  const rest = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:\n\r,{}[\]]*[^\s:,{}[\]])/.exec(text.slice(start, start + 1024));
+  return rest && rest[0].length > 0 ? [start, start + rest[0].length] : [start, end];
+}
+
+function duplicateKeyMessage(key: string): string {
+  return `duplicate key \`${key}\`: a key may appear only once in a mapping; remove or rename one of them`;
+}
+
+function syntaxMessage(error: YAMLError): string {
+  // yaml's messages end with a position suffix like " at line 3, column 5"; the range says it already.
+  const text = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+  return `YAML syntax error: ${text}`;
+}

@@ -1,0 +1,41 @@
+// Converts string offsets into LSP positions for one text. Built once per parse.
+
+import type { Position, Range } from '../types';
+
+export class PositionMap {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.lineStarts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+    }
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+
+  /** The range of the line holding `offset`, without its line break. */
+  lineRangeAt(offset: number): Range {
+    const start = this.positionAt(offset);
+    const lineStart = this.lineStarts[start.line];
+    const next = this.lineStarts[start.line + 1] ?? this.text.length;
+    let end = next;
+    while (end > lineStart && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return this.rangeOf(lineStart, end);
+  }
+}
