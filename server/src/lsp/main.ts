@@ -23,6 +23,7 @@ let settings: Settings = DEFAULT_SETTINGS;
 let engine: Engine = createEngine({ docsBaseUrl });
 let pullMode = false;
 let canReadConfiguration = false;
+let canRefreshDiagnostics = false;
 /** Bumped when settings change, so pull clients do not keep results computed under old ones. */
 let generation = 0;
 
@@ -32,6 +33,7 @@ connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   pullMode = capabilities.textDocument?.diagnostic !== undefined;
   canReadConfiguration = capabilities.workspace?.configuration === true;
+  canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -50,18 +52,21 @@ connection.onDidChangeConfiguration(() => {
 });
 
 async function refreshSettings(): Promise<void> {
-  if (canReadConfiguration) {
-    try {
-      settings = readSettings(await connection.workspace.getConfiguration('prr'));
-    } catch (error) {
-      connection.console.warn(`prr: could not read settings, using defaults: ${String(error)}`);
-    }
+  if (!canReadConfiguration) return;
+  let next: Settings;
+  try {
+    next = readSettings(await connection.workspace.getConfiguration('prr'));
+  } catch (error) {
+    connection.console.warn(`prr: could not read settings, keeping the current ones: ${String(error)}`);
+    return;
   }
+  if (JSON.stringify(next) === JSON.stringify(settings)) return;
+  settings = next;
   engine = createEngine({ docsBaseUrl, severities: settings.rules });
   generation++;
   diagnostics.invalidateAll();
-  if (pullMode) connection.languages.diagnostics.refresh();
-  else documents.all().forEach((d) => diagnostics.schedule(d));
+  if (!pullMode) documents.all().forEach((d) => diagnostics.schedule(d));
+  else if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
 }
 
 documents.onDidChangeContent(({ document }) => {
