@@ -15,12 +15,6 @@ export default tseslint.config(
     },
   },
   {
-    // The bin wrapper is plain CommonJS so it runs without a build step of its own.
-    files: ['bin/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
-  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },

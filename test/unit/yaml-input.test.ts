@@ -8,7 +8,7 @@ import { check, manifest } from './helpers';
 test('a syntax error is a finding with its own range, and the rest of the file is still checked', () => {
   const text = manifest('  release:\n    strategy: canery\n  runbooks: [a.md\n');
   const findings = check(text);
-  assert.deepEqual(findings.map((f) => f.split(' ').slice(0, 2).join(' ')), ['9:15-9:21 invalid-enum', '10:1-10:18 yaml-syntax']);
+  assert.deepEqual(findings.map((f) => f.split(' ').slice(0, 2).join(' ')), ['9:15-9:21 invalid-enum', '10:13-10:18 yaml-syntax']);
   assert.match(findings[1], /YAML syntax error: Flow sequence .* must .*end with a \]/);
 });
 

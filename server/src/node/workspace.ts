@@ -11,7 +11,9 @@ export async function collectFiles(paths: readonly string[], accept: (path: stri
   const found = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(path);
-    const info = await stat(absolute); // a missing path is the caller's usage error
+    const info = await stat(absolute).catch(() => {
+      throw new Error(`no such file or folder: ${path}`);
+    });
     if (info.isDirectory()) await walk(absolute, accept, found);
     else found.add(absolute);
   }

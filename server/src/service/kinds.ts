@@ -1,7 +1,7 @@
 // Decides what kind of prr document an object is: by its content first
 // (apiVersion/kind/version), then by the file's name (PRODUCT.md §1).
 
-export type KindId = 'readiness-manifest';
+export type KindId = 'readiness-manifest' | 'openslo-v1' | 'openslo-v1alpha' | 'sloth-prometheus-v1' | 'sloth-k8s-v1';
 
 export interface DocumentKind {
   id: KindId;
@@ -11,11 +11,16 @@ export interface DocumentKind {
   matchesContent(value: Record<string, unknown>): boolean;
   /** True when the file name alone says so (used when content decides nothing). */
   matchesFileName(path: string): boolean;
-  /** The schema to validate with. */
+  /** For families with several `kind`s (OpenSLO): the ones that exist. */
+  kinds?: readonly string[];
+  /** The schema to validate with (called only when `kind`, if listed, is one of `kinds`). */
   schemaRef(value: Record<string, unknown>): string;
 }
 
-export const READINESS_SCHEMA_ID = 'https://prr.dev/schemas/readiness-v1.schema.json';
+const SCHEMA_BASE = 'https://prr.dev/schemas/';
+export const READINESS_SCHEMA_ID = `${SCHEMA_BASE}readiness-v1.schema.json`;
+
+const never = () => false;
 
 const readinessManifest: DocumentKind = {
   id: 'readiness-manifest',
@@ -25,7 +30,44 @@ const readinessManifest: DocumentKind = {
   schemaRef: () => READINESS_SCHEMA_ID,
 };
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [readinessManifest];
+function openslo(id: KindId, apiVersion: string, schema: string, kinds: readonly string[]): DocumentKind {
+  return {
+    id,
+    label: `OpenSLO ${apiVersion}`,
+    matchesContent: (v) => v.apiVersion === apiVersion,
+    matchesFileName: never,
+    kinds,
+    schemaRef: (v) => `${SCHEMA_BASE}${schema}#/definitions/${String(v.kind)}`,
+  };
+}
+
+const slothPrometheus: DocumentKind = {
+  id: 'sloth-prometheus-v1',
+  label: 'Sloth prometheus/v1',
+  matchesContent: (v) => v.version === 'prometheus/v1',
+  matchesFileName: never,
+  schemaRef: () => `${SCHEMA_BASE}sloth-prometheus-v1.schema.json`,
+};
+
+// Other kinds of the same API group (AlertWindows) are not SLOs and are left alone.
+const slothKubernetes: DocumentKind = {
+  id: 'sloth-k8s-v1',
+  label: 'Sloth PrometheusServiceLevel',
+  matchesContent: (v) => v.apiVersion === 'sloth.slok.dev/v1' && v.kind === 'PrometheusServiceLevel',
+  matchesFileName: never,
+  schemaRef: () => `${SCHEMA_BASE}sloth-k8s-v1.schema.json`,
+};
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  readinessManifest,
+  openslo('openslo-v1', 'openslo/v1', 'openslo-v1.schema.json', ['SLO', 'SLI', 'DataSource', 'Service', 'AlertPolicy', 'AlertCondition', 'AlertNotificationTarget']),
+  openslo('openslo-v1alpha', 'openslo/v1alpha', 'openslo-v1alpha.schema.json', ['SLO', 'Service']),
+  slothPrometheus,
+  slothKubernetes,
+];
+
+/** Words at least one of which appears in any document of ours; other files are not even parsed. */
+export const CONTENT_MARKERS = /prr\/|ServiceReadiness|openslo\/|prometheus\/v1|sloth\.slok\.dev/;
 
 /** Content says what a document is; a file name only decides for documents that declare nothing. */
 export function detectKind(value: unknown, path: string): DocumentKind | undefined {

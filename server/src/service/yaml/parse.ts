@@ -61,6 +61,11 @@ function toValue(doc: Document.Parsed, positions: PositionMap, findings: Finding
 
 function syntaxFinding(error: YAMLError, text: string, positions: PositionMap): Finding {
   const duplicate = error.code === 'DUPLICATE_KEY';
+  const opener = /^Flow (sequence|mapping)/.test(error.message) ? unclosedBracketBefore(error.pos[0], text) : undefined;
+  if (opener !== undefined) {
+    const line = positions.lineRangeAt(opener);
+    return { ruleId: 'yaml-syntax', severity: 'error', message: syntaxMessage(error), range: { start: positions.positionAt(opener), end: line.end } };
+  }
   const [start, end] = duplicate ? keyExtent(error.pos, text) : error.pos;
   // An error found only at the end of the text (an unclosed bracket) is shown on the last line with content.
   const atEnd = start >= text.trimEnd().length;
@@ -72,6 +77,27 @@ function syntaxFinding(error: YAMLError, text: string, positions: PositionMap): 
     message: duplicate ? duplicateKeyMessage(text.slice(start, end)) : syntaxMessage(error),
     range,
   };
+}
+
+/**
+ * yaml notices an unclosed `[`/`{` only where the next block starts; the mistake is at the
+ * bracket, so point there. Scans back over the text, skipping quoted strings and comments.
+ */
+function unclosedBracketBefore(offset: number, text: string): number | undefined {
+  const open: number[] = [];
+  const from = Math.max(0, offset - 4096);
+  for (let i = from; i < Math.min(offset, text.length); i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      i = close < 0 || close > offset ? offset : close;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? offset : eol;
+    } else if (c === '[' || c === '{') open.push(i);
+    else if ((c === ']' || c === '}') && open.length > 0) open.pop();
+  }
+  return open.length > 0 ? open[open.length - 1] : undefined;
 }
 
 /** yaml marks only the first character of a duplicate key; the finding covers the whole key. */
