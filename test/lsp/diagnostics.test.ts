@@ -31,7 +31,7 @@ test('initialize: incremental sync; pull diagnostics only for clients that suppo
   assert.equal(push.initialize.serverInfo?.name, 'prr');
   await push.close();
   const pull = await startServer({ capabilities: PULL });
-  assert.deepEqual(pull.initialize.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+  assert.deepEqual(pull.initialize.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
   await pull.close();
 });
 

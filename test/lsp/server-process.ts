@@ -35,6 +35,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** The answer to workspace/configuration for the `prr` section. */
   settings?: unknown;
+  /** The workspace folder (a file URI), scanned by the server at start. */
+  rootUri?: string;
 }
 
 /** Runs `body` against a fresh server and always shuts the server down, even when an assertion fails. */
@@ -79,7 +81,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
   connection.listen();
   const initialize = (await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
+    rootUri: options.rootUri ?? null,
     capabilities: options.capabilities ?? { workspace: { configuration: true } },
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});

@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { check, manifest } from './helpers';
+import { check, manifest, openSloNamed } from './helpers';
 
 const fixture = (name: string) => readFileSync(`${__dirname}/../fixtures/manifests/${name}`, 'utf8');
 
 test('a valid manifest has no findings', () => {
-  assert.deepEqual(check(fixture('valid.readiness.yaml')), []);
+  assert.deepEqual(check(fixture('valid.readiness.yaml'), undefined, {}, { 'slos/search.yaml': openSloNamed('search-availability') }), []);
 });
 
 test('unknown property: the key, with did-you-mean', () => {

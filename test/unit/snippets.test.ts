@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, manifest } from './helpers';
+import { check as checkText, manifest } from './helpers';
+
+/** Snippets name SLOs that live in other files; whether those resolve is not the snippet's concern. */
+const check = (text: string) => checkText(text).filter((f) => !f.includes(' unresolved-reference '));
 
 type Snippet = { prefix: string; body: string[]; description: string };
 const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', 'snippets', 'yaml.json'), 'utf8')) as Record<string, Snippet>;

@@ -26,7 +26,7 @@ test('a duplicate key covers the whole later key', () => {
 });
 
 test('multi-document files: each manifest is checked, with positions in the whole file', () => {
-  const text = `${manifest('  lifecyle: x')}---\n${manifest('').replace('tier: 1', 'tier: 9')}`;
+  const text = `${manifest('  lifecyle: x')}---\n${manifest('').replace('tier: 1', 'tier: 9').replace('name: svc', 'name: svc-2')}`;
   assert.deepEqual(check(text).map((f) => f.split(' ').slice(0, 2).join(' ')), ['8:3-8:11 unknown-property', '16:9-16:10 invalid-enum']);
 });
 

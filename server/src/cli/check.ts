@@ -17,7 +17,8 @@ export async function checkCommand(paths: readonly string[]): Promise<number> {
     return 2;
   }
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  let filesWithFindings = 0;
+  // Index every file before checking any, so references and duplicates resolve across them.
+  const texts = new Map<string, string>();
   for (const file of files) {
     const read = await readText(file);
     if (!read.ok) {
@@ -25,7 +26,12 @@ export async function checkCommand(paths: readonly string[]): Promise<number> {
       counts.warning++;
       continue;
     }
-    const findings = engine.check({ uri: pathToFileURL(file).href, text: read.text });
+    texts.set(file, read.text);
+    engine.setFile({ uri: pathToFileURL(file).href, text: read.text });
+  }
+  let filesWithFindings = 0;
+  for (const [file, text] of texts) {
+    const findings = engine.check({ uri: pathToFileURL(file).href, text });
     if (findings.length > 0) filesWithFindings++;
     for (const finding of findings) {
       counts[finding.severity]++;

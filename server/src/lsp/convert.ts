@@ -19,5 +19,6 @@ export function toDiagnostic(finding: Finding, engine: Engine): Diagnostic {
     ...(href ? { codeDescription: { href } } : {}),
     source: 'prr',
     message: finding.message,
+    ...(finding.related ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })) } : {}),
   };
 }

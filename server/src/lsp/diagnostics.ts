@@ -11,6 +11,7 @@ const PUSH_DELAY_MS = 150;
 
 interface CacheEntry {
   version: number;
+  epoch: number;
   diagnostics: Diagnostic[];
 }
 
@@ -22,12 +23,15 @@ export class DiagnosticsService {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly engine: () => Engine | undefined,
+    /** Changes when results may differ for the same text (settings, other files). */
+    private readonly epoch: () => number,
   ) {}
 
-  /** Diagnostics for the document's current version, computed at most once per version. */
+  /** Diagnostics for the document's current version, computed at most once per version and epoch. */
   compute(document: TextDocument): Diagnostic[] {
     const cached = this.cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached.diagnostics;
+    const epoch = this.epoch();
+    if (cached && cached.version === document.version && cached.epoch === epoch) return cached.diagnostics;
     const engine = this.engine();
     let diagnostics: Diagnostic[] = [];
     if (engine) {
@@ -37,7 +41,7 @@ export class DiagnosticsService {
         this.connection.console.error(`prr: checking ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
     }
-    this.cache.set(document.uri, { version: document.version, diagnostics });
+    this.cache.set(document.uri, { version: document.version, epoch, diagnostics });
     return diagnostics;
   }
 
@@ -61,10 +65,5 @@ export class DiagnosticsService {
     this.timers.delete(uri);
     this.cache.delete(uri);
     if (push) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-  }
-
-  /** After a settings change every cached result is out of date. */
-  invalidateAll(): void {
-    this.cache.clear();
   }
 }

@@ -1,8 +1,9 @@
-// The prr language server: a thin shell that feeds open documents to the engine and
-// returns its findings as diagnostics. Transport (stdio, IPC) is chosen by argv.
+// The prr language server: a thin shell that feeds documents to the engine and returns
+// its findings as diagnostics. Transport (stdio, IPC) is chosen by argv.
 
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocuments,
@@ -10,46 +11,60 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createEngine, type Engine } from '../service';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../service';
 import { rulesDocsBaseUrl } from '../node/docs-location';
 import { DiagnosticsService } from './diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { WorkspaceFeed } from './workspace-feed';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const docsBaseUrl = rulesDocsBaseUrl();
+const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl() });
+const feed = new WorkspaceFeed(connection, documents, engine);
 
 let settings: Settings = DEFAULT_SETTINGS;
-let engine: Engine = createEngine({ docsBaseUrl });
 let pullMode = false;
 let canReadConfiguration = false;
 let canRefreshDiagnostics = false;
-/** Bumped when settings change, so pull clients do not keep results computed under old ones. */
-let generation = 0;
+let canWatchFiles = false;
+let workspaceFolders: string[] = [];
+/** Bumped whenever results may change without the document changing (settings, other files). */
+let epoch = 0;
 
-const diagnostics = new DiagnosticsService(connection, documents, () => (settings.enable ? engine : undefined));
+const diagnostics = new DiagnosticsService(connection, documents, () => (settings.enable ? engine : undefined), () => epoch);
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   pullMode = capabilities.textDocument?.diagnostic !== undefined;
   canReadConfiguration = capabilities.workspace?.configuration === true;
   canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      ...(pullMode ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'prr', version: SERVER_VERSION },
   };
 });
 
-connection.onInitialized(() => {
-  void refreshSettings();
+connection.onInitialized(async () => {
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+  }
+  await refreshSettings();
+  if (workspaceFolders.length > 0) {
+    const progress = await connection.window.createWorkDoneProgress();
+    const count = await feed.scan(workspaceFolders, progress);
+    connection.console.info(`prr: indexed ${count} files in ${workspaceFolders.length} workspace folder(s)`);
+    refreshAll();
+  }
 });
 
-connection.onDidChangeConfiguration(() => {
-  void refreshSettings();
-});
+connection.onDidChangeConfiguration(() => void refreshSettings());
 
 async function refreshSettings(): Promise<void> {
   if (!canReadConfiguration) return;
@@ -62,26 +77,49 @@ async function refreshSettings(): Promise<void> {
   }
   if (JSON.stringify(next) === JSON.stringify(settings)) return;
   settings = next;
-  engine = createEngine({ docsBaseUrl, severities: settings.rules });
-  generation++;
-  diagnostics.invalidateAll();
+  engine.setSeverities(settings.rules);
+  refreshAll();
+}
+
+/** Results of open documents may have changed although their text did not: recompute them. */
+function refreshAll(): void {
+  epoch++;
   if (!pullMode) documents.all().forEach((d) => diagnostics.schedule(d));
   else if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
 }
 
 documents.onDidChangeContent(({ document }) => {
-  if (!pullMode) diagnostics.schedule(document);
+  const affected = guard('indexing', () => engine.setFile({ uri: document.uri, text: document.getText() }), []);
+  if (affected.length > 0) refreshAll();
+  else if (!pullMode) diagnostics.schedule(document);
 });
 
-documents.onDidClose(({ document }) => diagnostics.forget(document.uri, !pullMode));
+documents.onDidClose(async ({ document }) => {
+  diagnostics.forget(document.uri, !pullMode);
+  if ((await feed.loadFromDisk(document.uri)).length > 0) refreshAll();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  if ((await feed.onWatchedFiles(changes)).length > 0) refreshAll();
+});
 
 connection.languages.diagnostics.on((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const resultId = `${generation}:${document.version}`;
+  const resultId = `${epoch}:${document.version}`;
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics.compute(document) };
 });
+
+/** Runs `work`; an exception is logged with context and `fallback` returned, so the server keeps serving. */
+function guard<T>(what: string, work: () => T, fallback: T): T {
+  try {
+    return work();
+  } catch (error) {
+    connection.console.error(`prr: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return fallback;
+  }
+}
 
 process.on('uncaughtException', (error) => {
   connection.console.error(`prr: internal error: ${error.stack ?? error.message}`);

@@ -1,42 +1,116 @@
-// Checks one YAML (or JSON) text: parses it once, decides each document's kind and
-// validates the documents that are ours. Documents of other kinds are left alone.
+// Checks one YAML (or JSON) text. The text is split into its `---` documents; each is
+// parsed, kind-detected, validated and rule-checked once, and the result is cached by
+// the document's text, so an edit re-checks only the document it touched.
 
 import type { Node } from 'yaml';
 import { CONTENT_MARKERS, detectKind, isObject, DOCUMENT_KINDS, type DocumentKind } from './kinds';
+import { extractEntities } from './entities/extract';
+import type { Entity } from './entities/types';
 import { checkAgainstSchema } from './schema/check';
 import type { Validators } from './schema/validators';
-import type { Finding } from './types';
+import type { ObjectRule } from './rules/types';
+import { shiftRange, type Finding } from './types';
+import { splitDocuments } from './yaml/chunks';
 import { parseYaml, type ParsedDocument } from './yaml/parse';
 import type { PositionMap } from './yaml/positions';
-import { locate } from './yaml/locate';
+import { locate, type PathSegment } from './yaml/locate';
 import { didYouMean } from './schema/suggest';
+import { internalError } from './rules/internal-error';
 
 const YAML_PATH = /\.(ya?ml|json)$/i;
+const CACHE_LIMIT = 20_000;
 
 export function isYamlPath(path: string): boolean {
   return YAML_PATH.test(path);
 }
 
-export function checkYamlText(text: string, path: string, validators: Validators): Finding[] {
-  const namedAsOurs = DOCUMENT_KINDS.some((k) => k.matchesFileName(path));
-  if (!namedAsOurs && !CONTENT_MARKERS.test(text)) return [];
-  if (text.includes('\u0000')) return [binaryFinding()];
-  const parsed = parseYaml(text);
-  const findings: Finding[] = [];
-  for (const document of parsed.documents) {
-    const objects = objectsOf(document, path);
-    const foreign = objects.length === 0 && declaresSomething(document.value);
-    if (!foreign && (objects.length > 0 || namedAsOurs)) findings.push(...document.findings);
-    for (const { kind, node, value, basePath } of objects) {
-      if (kind.kinds && !kind.kinds.includes(String(value.kind))) {
-        findings.push(unknownKindFinding(kind, node, value, parsed.positions));
-        continue;
-      }
-      const validate = validators.get(kind.schemaRef(value));
-      findings.push(...checkAgainstSchema(validate, { node, value, basePath, damage: document.damage }, parsed.positions));
+export interface TextResult {
+  findings: Finding[];
+  entities: Entity[];
+}
+
+export class YamlChecker {
+  private readonly cache = new Map<string, TextResult>();
+
+  constructor(
+    private readonly validators: Validators,
+    private readonly objectRules: readonly ObjectRule[],
+  ) {}
+
+  check(text: string, path: string): TextResult {
+    const namedAs = DOCUMENT_KINDS.find((k) => k.matchesFileName(path));
+    if (!namedAs && !CONTENT_MARKERS.test(text)) return { findings: [], entities: [] };
+    if (text.includes('\u0000')) return { findings: [binaryFinding()], entities: [] };
+    const findings: Finding[] = [];
+    const entities: Entity[] = [];
+    for (const chunk of splitDocuments(text)) {
+      const result = this.checkChunk(chunk.text, namedAs);
+      for (const f of result.findings) findings.push(chunk.line === 0 ? f : shiftFinding(f, chunk.line));
+      for (const e of result.entities) entities.push(chunk.line === 0 ? e : shiftEntity(e, chunk.line));
     }
+    return { findings, entities };
   }
-  return sortFindings(findings);
+
+  private checkChunk(text: string, namedAs: DocumentKind | undefined): TextResult {
+    const key = `${namedAs?.id ?? ''}\u0000${text}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key); // keep recently used chunks at the end
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const result = this.checkText(text, namedAs);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private checkText(text: string, namedAs: DocumentKind | undefined): TextResult {
+    const parsed = parseYaml(text);
+    const findings: Finding[] = [];
+    const entities: Entity[] = [];
+    for (const document of parsed.documents) {
+      const objects = objectsOf(document, namedAs);
+      const foreign = objects.length === 0 && declaresSomething(document.value);
+      if (!foreign && (objects.length > 0 || namedAs)) findings.push(...document.findings);
+      for (const { kind, node, value, basePath } of objects) {
+        if (kind.kinds && !kind.kinds.includes(String(value.kind))) {
+          findings.push(unknownKindFinding(kind, node, value, parsed.positions));
+          continue;
+        }
+        const validate = this.validators.get(kind.schemaRef(value));
+        const schemaFindings = checkAgainstSchema(validate, { node, value, basePath, damage: document.damage }, parsed.positions);
+        findings.push(...renameRules(schemaFindings, kind));
+        for (const rule of this.objectRules) {
+          if (rule.kinds.includes(kind.id)) findings.push(...runObjectRule(rule, node, value, parsed.positions));
+        }
+        entities.push(...extractEntities({ kindId: kind.id, value, node, positions: parsed.positions }));
+      }
+    }
+    findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { findings, entities };
+  }
+}
+
+function runObjectRule(rule: ObjectRule, node: Node | null | undefined, value: Record<string, unknown>, positions: PositionMap): Finding[] {
+  const findings: Finding[] = [];
+  try {
+    rule.check(value, (path: readonly PathSegment[], message: string, at: 'key' | 'value' = 'value') => {
+      const located = locate(node, path);
+      const target = (at === 'key' ? located.key ?? located.value : located.value ?? located.key) ?? node;
+      const [start, end] = target?.range ?? [0, 0];
+      findings.push({ ruleId: rule.id, severity: rule.defaultSeverity, message, range: positions.rangeOf(start, end) });
+    });
+  } catch (error) {
+    const [start] = node?.range ?? [0];
+    findings.push(internalError(rule.id, error, positions.lineRangeAt(start)));
+  }
+  return findings;
+}
+
+function renameRules(findings: Finding[], kind: DocumentKind): Finding[] {
+  const renames = kind.ruleRenames;
+  return renames ? findings.map((f) => (renames[f.ruleId] ? { ...f, ruleId: renames[f.ruleId] } : f)) : findings;
 }
 
 interface KindedObject {
@@ -47,17 +121,17 @@ interface KindedObject {
 }
 
 /** The objects of our kinds in a document: the document itself, or the items of a top-level list. */
-function objectsOf(document: ParsedDocument, path: string): KindedObject[] {
+function objectsOf(document: ParsedDocument, namedAs: DocumentKind | undefined): KindedObject[] {
   const contents = document.doc.contents as Node | null;
   const { value } = document;
   if (Array.isArray(value)) {
     const items = (contents as { items?: Node[] } | null)?.items ?? [];
     return value.flatMap((item, i) => {
-      const kind = detectKind(item, '');
+      const kind = detectKind(item, undefined);
       return kind && isObject(item) ? [{ kind, node: items[i], value: item, basePath: [i] }] : [];
     });
   }
-  const kind = detectKind(value, path);
+  const kind = detectKind(value, namedAs);
   return kind && isObject(value) ? [{ kind, node: contents, value, basePath: [] }] : [];
 }
 
@@ -67,10 +141,11 @@ function unknownKindFinding(kind: DocumentKind, node: Node | null | undefined, v
   const anchor = located.value ?? located.key ?? node;
   const [start, end] = anchor?.range ?? [0, 0];
   const allowed = kind.kinds ?? [];
+  const list = allowed.map((k) => `\`${k}\``).join(', ');
   const written = value.kind === undefined ? undefined : String(value.kind);
   const message = written === undefined
-    ? `missing required property \`kind\`: one of ${allowed.map((k) => `\`${k}\``).join(', ')}`
-    : `\`kind\` must be one of ${allowed.map((k) => `\`${k}\``).join(', ')} for ${kind.label}; got \`${written}\`${didYouMean(written, allowed)}`;
+    ? `missing required property \`kind\`: one of ${list}`
+    : `\`kind\` must be one of ${list} for ${kind.label}; got \`${written}\`${didYouMean(written, allowed)}`;
   return { ruleId: written === undefined ? 'missing-property' : 'invalid-enum', severity: 'error', message, range: positions.rangeOf(start, end) };
 }
 
@@ -83,6 +158,15 @@ function declaresSomething(value: unknown): boolean {
   return isObject(value) && ('apiVersion' in value || 'kind' in value || 'version' in value);
 }
 
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+function shiftFinding(finding: Finding, lines: number): Finding {
+  return { ...finding, range: shiftRange(finding.range, lines) };
+}
+
+function shiftEntity(entity: Entity, lines: number): Entity {
+  return {
+    ...entity,
+    range: shiftRange(entity.range, lines),
+    refs: entity.refs.map((r) => ({ ...r, range: shiftRange(r.range, lines) })),
+    objectives: entity.objectives?.map((o) => ({ ...o, range: shiftRange(o.range, lines) })),
+  };
 }

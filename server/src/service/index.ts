@@ -1,13 +1,15 @@
 // The prr engine: documents in, findings out. Pure — every shell (language server,
 // CLI) builds one with createEngine and passes text in; no I/O happens here.
 
-import { RULES } from './rules/registry';
+import { OBJECT_RULES, RULES, WORKSPACE_RULES } from './rules/registry';
 import type { Finding, RuleMeta, Severity, SourceDocument } from './types';
 import { Validators } from './schema/validators';
 import { SHIPPED_SCHEMAS } from './schema/shipped';
-import { checkYamlText, isYamlPath } from './check-yaml';
+import { isYamlPath, YamlChecker, type TextResult } from './check-yaml';
+import { WorkspaceIndex } from './workspace/index';
+import { checkWorkspace } from './workspace/check';
 
-export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position } from './types';
+export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation } from './types';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -22,20 +24,46 @@ export interface Engine {
   readonly rules: readonly RuleMeta[];
   /** True for files the engine may have something to say about (by extension). */
   isCandidate(path: string): boolean;
+  /**
+   * Records a workspace file's current text (from disk or an open buffer) in the index.
+   * Returns the other files whose cross-file findings may have changed because of it.
+   */
+  setFile(document: SourceDocument): string[];
+  /** Forgets a file (deleted, or closed and gone from disk); returns the files concerned. */
+  removeFile(uri: string): string[];
+  /** The findings of a document: its own, and those that depend on other files in the index. */
   check(document: SourceDocument): Finding[];
   docsUrl(ruleId: string): string | undefined;
+  /** Changes rule severities without losing the workspace index. */
+  setSeverities(severities: Readonly<Record<string, SeveritySetting>>): void;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-  const validators = new Validators(SHIPPED_SCHEMAS);
+  const checker = new YamlChecker(new Validators(SHIPPED_SCHEMAS), OBJECT_RULES);
+  const index = new WorkspaceIndex();
+  const latest = new Map<string, { text: string; result: TextResult }>();
   const known = new Map(RULES.map((r) => [r.id, r]));
-  const severities = options.severities ?? {};
+  let severities = options.severities ?? {};
+
+  function local(document: SourceDocument): TextResult {
+    const previous = latest.get(document.uri);
+    if (previous && previous.text === document.text) return previous.result;
+    const path = pathOf(document.uri);
+    const result = isYamlPath(path) ? checker.check(document.text, path) : { findings: [], entities: [] };
+    latest.set(document.uri, { text: document.text, result });
+    return result;
+  }
+
+  function setFile(document: SourceDocument): string[] {
+    const touched = index.set(document.uri, local(document).entities);
+    return index.filesConcerning(touched).filter((uri) => uri !== document.uri);
+  }
 
   function applySeverity(findings: Finding[]): Finding[] {
     const out: Finding[] = [];
     for (const finding of findings) {
       const setting = severities[finding.ruleId] ?? known.get(finding.ruleId)?.defaultSeverity ?? finding.severity;
-      if (setting !== 'off') out.push({ ...finding, severity: setting });
+      if (setting !== 'off') out.push(setting === finding.severity ? finding : { ...finding, severity: setting });
     }
     return out;
   }
@@ -43,15 +71,29 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return {
     rules: RULES,
     isCandidate: isYamlPath,
+    setFile,
+    removeFile(uri) {
+      latest.delete(uri);
+      return index.filesConcerning(index.remove(uri));
+    },
     check(document) {
-      const path = pathOf(document.uri);
-      if (!isYamlPath(path)) return [];
-      return applySeverity(checkYamlText(document.text, path, validators));
+      setFile(document);
+      const own = local(document).findings;
+      const across = checkWorkspace(WORKSPACE_RULES, document.uri, index);
+      const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
+      return applySeverity(all);
+    },
+    setSeverities(next) {
+      severities = next;
     },
     docsUrl(ruleId) {
       return options.docsBaseUrl && known.has(ruleId) ? `${options.docsBaseUrl}${ruleId}.md` : undefined;
     },
   };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function pathOf(uri: string): string {

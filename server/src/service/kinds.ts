@@ -15,6 +15,8 @@ export interface DocumentKind {
   kinds?: readonly string[];
   /** The schema to validate with (called only when `kind`, if listed, is one of `kinds`). */
   schemaRef(value: Record<string, unknown>): string;
+  /** Schema rule ids that mean something else for this kind (Sloth ignores unknown keys: a warning). */
+  ruleRenames?: Readonly<Record<string, string>>;
 }
 
 const SCHEMA_BASE = 'https://prr.dev/schemas/';
@@ -47,6 +49,7 @@ const slothPrometheus: DocumentKind = {
   matchesContent: (v) => v.version === 'prometheus/v1',
   matchesFileName: never,
   schemaRef: () => `${SCHEMA_BASE}sloth-prometheus-v1.schema.json`,
+  ruleRenames: { 'unknown-property': 'sloth-unknown-key' },
 };
 
 // Other kinds of the same API group (AlertWindows) are not SLOs and are left alone.
@@ -56,6 +59,7 @@ const slothKubernetes: DocumentKind = {
   matchesContent: (v) => v.apiVersion === 'sloth.slok.dev/v1' && v.kind === 'PrometheusServiceLevel',
   matchesFileName: never,
   schemaRef: () => `${SCHEMA_BASE}sloth-k8s-v1.schema.json`,
+  ruleRenames: { 'unknown-property': 'sloth-unknown-key' },
 };
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
@@ -69,13 +73,16 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
 /** Words at least one of which appears in any document of ours; other files are not even parsed. */
 export const CONTENT_MARKERS = /prr\/|ServiceReadiness|openslo\/|prometheus\/v1|sloth\.slok\.dev/;
 
-/** Content says what a document is; a file name only decides for documents that declare nothing. */
-export function detectKind(value: unknown, path: string): DocumentKind | undefined {
+/**
+ * Content says what a document is; the file name (`namedAs`, the kind its name suggests)
+ * only decides for documents that declare nothing.
+ */
+export function detectKind(value: unknown, namedAs: DocumentKind | undefined): DocumentKind | undefined {
   if (!isObject(value)) return undefined;
   const byContent = DOCUMENT_KINDS.find((k) => k.matchesContent(value));
   if (byContent) return byContent;
   if ('apiVersion' in value || 'kind' in value || 'version' in value) return undefined;
-  return DOCUMENT_KINDS.find((k) => k.matchesFileName(path));
+  return namedAs;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

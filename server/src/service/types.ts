@@ -18,6 +18,14 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
+  /** Other places that explain the finding (the other copy of a duplicate, say). */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  uri: string;
+  range: Range;
+  message: string;
 }
 
 /** A rule's identity and documentation; checks live next to it or in the schema mapper. */
@@ -31,6 +39,12 @@ export interface RuleMeta {
 export interface SourceDocument {
   uri: string;
   text: string;
+}
+
+/** Moves a range down by `lines` (chunks start at line starts, so characters stay). */
+export function shiftRange(range: Range, lines: number): Range {
+  if (lines === 0) return range;
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

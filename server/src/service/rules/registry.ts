@@ -1,6 +1,10 @@
 // Every rule the engine knows, listed explicitly (bundler-friendly, no discovery).
+// RULES holds them all (for docs, severities and `prr rules`); OBJECT_RULES and
+// WORKSPACE_RULES are the ones with checks of their own. Schema-mapped rules are found
+// by the schema mapper.
 
 import type { RuleMeta } from '../types';
+import type { ObjectRule, WorkspaceRule } from './types';
 import { rule as yamlSyntax } from './yaml/yaml-syntax';
 import { rule as duplicateKey } from './yaml/duplicate-key';
 import { rule as yamlAliasLimit } from './yaml/yaml-alias-limit';
@@ -11,8 +15,19 @@ import { rule as invalidType } from './schema/invalid-type';
 import { rule as invalidEnum } from './schema/invalid-enum';
 import { rule as invalidFormat } from './schema/invalid-format';
 import { rule as invalidValue } from './schema/invalid-value';
+import { rule as internalError } from './internal-error';
+import { rule as unresolvedReference } from './workspace/unresolved-reference';
+import { rule as missingService } from './workspace/missing-service';
+import { rule as duplicateName } from './workspace/duplicate-name';
+import { rule as opensloObjectiveOpValue } from './openslo/openslo-objective-op-value';
+import { rule as slothUnknownKey } from './sloth/sloth-unknown-key';
+import { rule as slothDuplicateId } from './sloth/sloth-duplicate-id';
 
-export const RULES: readonly RuleMeta[] = [
+export const OBJECT_RULES: readonly ObjectRule[] = [];
+
+export const WORKSPACE_RULES: readonly WorkspaceRule[] = [unresolvedReference, missingService, duplicateName, opensloObjectiveOpValue, slothDuplicateId];
+
+const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   yamlSyntax,
   duplicateKey,
   yamlAliasLimit,
@@ -23,4 +38,8 @@ export const RULES: readonly RuleMeta[] = [
   invalidEnum,
   invalidFormat,
   invalidValue,
+  slothUnknownKey,
+  internalError,
 ];
+
+export const RULES: readonly RuleMeta[] = [...SCHEMA_AND_SYNTAX_RULES, ...OBJECT_RULES, ...WORKSPACE_RULES];

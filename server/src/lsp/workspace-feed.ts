@@ -1,0 +1,58 @@
+// Keeps the engine's workspace index current from the file system: an initial scan of
+// the workspace folders (with progress), watched-file events, and a return to the disk
+// version when an editor closes a buffer. Open buffers always win over disk.
+
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, type Connection, type FileEvent, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Engine } from '../service';
+import { collectFiles } from '../node/workspace';
+import { readText } from '../node/read-text';
+
+export class WorkspaceFeed {
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly engine: Engine,
+  ) {}
+
+  /** Reads every candidate file under `folders` into the index; returns how many were read. */
+  async scan(folders: readonly string[], progress: WorkDoneProgressReporter): Promise<number> {
+    const files = await collectFiles(folders, (p) => this.engine.isCandidate(p)).catch((error: unknown) => {
+      this.connection.console.warn(`prr: could not list the workspace: ${String(error)}`);
+      return [] as string[];
+    });
+    progress.begin('prr: indexing workspace', 0, `${files.length} files`, false);
+    for (let i = 0; i < files.length; i++) {
+      await this.loadFromDisk(pathToFileURL(files[i]).href);
+      if (i % 50 === 0) {
+        progress.report(Math.round((i / files.length) * 100), `${i}/${files.length} files`);
+        await new Promise((resolve) => setImmediate(resolve)); // let edits through during a long scan
+      }
+    }
+    progress.done();
+    return files.length;
+  }
+
+  /** Applies watched-file events; returns the files whose findings may have changed. */
+  async onWatchedFiles(changes: readonly FileEvent[]): Promise<string[]> {
+    const affected = new Set<string>();
+    for (const change of changes) {
+      if (this.documents.get(change.uri)) continue; // the open buffer is the truth
+      const uris = change.type === FileChangeType.Deleted ? this.engine.removeFile(change.uri) : await this.loadFromDisk(change.uri);
+      for (const uri of uris) affected.add(uri);
+    }
+    return [...affected];
+  }
+
+  /** Replaces a file's entry in the index with what is on disk (or removes it). */
+  async loadFromDisk(uri: string): Promise<string[]> {
+    if (!uri.startsWith('file:') || !this.engine.isCandidate(uri)) return [];
+    try {
+      const read = await readText(fileURLToPath(uri));
+      return read.ok ? this.engine.setFile({ uri, text: read.text }) : this.engine.removeFile(uri);
+    } catch {
+      return this.engine.removeFile(uri); // deleted or unreadable
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// Extracts the named objects and their references from one validated object, for the
+// workspace index. Tolerant of any shape: the schema reports what is malformed.
+
+import type { Node } from 'yaml';
+import type { KindId } from '../kinds';
+import { isObject } from '../kinds';
+import type { Range } from '../types';
+import { locate, type PathSegment } from '../yaml/locate';
+import type { PositionMap } from '../yaml/positions';
+import type { Entity, Reference } from './types';
+
+export interface ExtractInput {
+  kindId: KindId;
+  value: Record<string, unknown>;
+  node: Node | null | undefined;
+  positions: PositionMap;
+}
+
+export function extractEntities(input: ExtractInput): Entity[] {
+  switch (input.kindId) {
+    case 'openslo-v1':
+    case 'openslo-v1alpha':
+      return openslo(input);
+    case 'sloth-prometheus-v1':
+      return sloth(input, [], input.value);
+    case 'sloth-k8s-v1':
+      return isObject(input.value.spec) ? sloth(input, ['spec'], input.value.spec) : [];
+    case 'readiness-manifest':
+      return manifest(input);
+  }
+}
+
+/** A manifest is named by metadata.name and refers to SLOs (OpenSLO or Sloth) by name. */
+function manifest(input: ExtractInput): Entity[] {
+  const metadata = isObject(input.value.metadata) ? input.value.metadata : {};
+  const spec = isObject(input.value.spec) ? input.value.spec : {};
+  const refs: Reference[] = list(spec.slos).flatMap((slo, i) =>
+    typeof slo.ref === 'string' && slo.ref !== '' ? [{ targetKind: 'SLO', name: slo.ref, via: 'slos[].ref', range: rangeAt(input, ['spec', 'slos', i, 'ref']) }] : []);
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  return [{ family: 'manifest', kind: 'ServiceReadiness', name, range: rangeAt(input, ['metadata', 'name']), refs }];
+}
+
+function rangeAt(input: ExtractInput, path: readonly PathSegment[]): Range {
+  const located = locate(input.node, path);
+  const node = located.value ?? located.key ?? input.node;
+  const [start, end] = node?.range ?? [0, 0];
+  return input.positions.rangeOf(start, end);
+}
+
+function openslo(input: ExtractInput): Entity[] {
+  const { value } = input;
+  const kind = String(value.kind);
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  if (typeof metadata.name !== 'string') return [];
+  const spec = isObject(value.spec) ? value.spec : {};
+  const refs: Reference[] = [];
+  const ref = (targetKind: string, path: PathSegment[], name: unknown, via: string) => {
+    if (typeof name === 'string' && name !== '') refs.push({ targetKind, name, via, range: rangeAt(input, path) });
+  };
+  const entity: Entity = { family: 'openslo', kind, name: metadata.name, range: rangeAt(input, ['metadata', 'name']), refs };
+  if (kind === 'SLO') {
+    ref('SLI', ['spec', 'indicatorRef'], spec.indicatorRef, 'indicatorRef');
+    ref('Service', ['spec', 'service'], spec.service, 'service');
+    if (isObject(spec.indicator)) metricSourceRefs(spec.indicator.spec, ['spec', 'indicator', 'spec'], ref);
+    list(spec.alertPolicies).forEach((policy, i) => {
+      ref('AlertPolicy', ['spec', 'alertPolicies', i, 'alertPolicyRef'], policy.alertPolicyRef, 'alertPolicyRef');
+      if (isObject(policy.spec)) alertPolicyRefs(policy.spec, ['spec', 'alertPolicies', i, 'spec'], ref);
+    });
+    entity.objectives = list(spec.objectives).map((objective, i) => ({
+      range: rangeAt(input, ['spec', 'objectives', i]),
+      hasOp: 'op' in objective,
+      hasValue: 'value' in objective,
+    }));
+  } else if (kind === 'SLI') {
+    metricSourceRefs(spec, ['spec'], ref);
+    entity.metric = isObject(spec.thresholdMetric) ? 'thresholdMetric' : isObject(spec.ratioMetric) ? 'ratioMetric' : undefined;
+  } else if (kind === 'AlertPolicy') {
+    alertPolicyRefs(spec, ['spec'], ref);
+  }
+  return [entity];
+}
+
+type RefAdder = (targetKind: string, path: PathSegment[], name: unknown, via: string) => void;
+
+function alertPolicyRefs(spec: Record<string, unknown>, base: PathSegment[], ref: RefAdder): void {
+  list(spec.conditions).forEach((c, i) => ref('AlertCondition', [...base, 'conditions', i, 'conditionRef'], c.conditionRef, 'conditionRef'));
+  list(spec.notificationTargets).forEach((t, i) => ref('AlertNotificationTarget', [...base, 'notificationTargets', i, 'targetRef'], t.targetRef, 'targetRef'));
+}
+
+/** metricSourceRef can sit under thresholdMetric, or under ratioMetric's good, bad, total or raw. */
+function metricSourceRefs(spec: unknown, base: PathSegment[], ref: RefAdder): void {
+  if (!isObject(spec)) return;
+  const sources: [PathSegment[], unknown][] = [];
+  if (isObject(spec.thresholdMetric)) sources.push([['thresholdMetric'], spec.thresholdMetric.metricSource]);
+  if (isObject(spec.ratioMetric)) {
+    for (const part of ['good', 'bad', 'total', 'raw']) {
+      const metric = spec.ratioMetric[part];
+      if (isObject(metric)) sources.push([['ratioMetric', part], metric.metricSource]);
+    }
+  }
+  for (const [path, source] of sources) {
+    if (isObject(source)) ref('DataSource', [...base, ...path, 'metricSource', 'metricSourceRef'], source.metricSourceRef, 'metricSourceRef');
+  }
+}
+
+function sloth(input: ExtractInput, base: PathSegment[], spec: Record<string, unknown>): Entity[] {
+  const service = typeof spec.service === 'string' ? spec.service : '';
+  return list(spec.slos).flatMap((slo, i) => {
+    if (typeof slo.name !== 'string') return [];
+    const range = rangeAt(input, [...base, 'slos', i, 'name']);
+    return [{ family: 'sloth' as const, kind: 'SLO', name: slo.name, id: `${service}-${slo.name}`, range, refs: [] }];
+  });
+}
+
+function list(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}

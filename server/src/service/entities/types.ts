@@ -1,0 +1,34 @@
+// What the workspace index knows of each named object: enough for cross-file rules
+// (references, duplicates) without keeping whole documents around.
+
+import type { Range } from '../types';
+
+export type Family = 'openslo' | 'sloth' | 'manifest';
+
+export interface Reference {
+  /** The kind of object the reference must resolve to (e.g. `SLI`). */
+  targetKind: string;
+  name: string;
+  /** The property that holds it, e.g. `indicatorRef`, for messages. */
+  via: string;
+  range: Range;
+}
+
+export interface Entity {
+  family: Family;
+  kind: string;
+  name: string;
+  /** Range of the name's value (the whole object's first key when it has no name). */
+  range: Range;
+  /** Identity for duplicate detection when it is not (kind, name), e.g. Sloth's `<service>-<name>`. */
+  id?: string;
+  refs: Reference[];
+  /** For SLIs: which metric form they use (decides whether objectives need op/value). */
+  metric?: 'ratioMetric' | 'thresholdMetric';
+  /** For SLOs: objectives and whether each has op and value, for checks against a referenced SLI. */
+  objectives?: { range: Range; hasOp: boolean; hasValue: boolean }[];
+}
+
+export interface LocatedEntity extends Entity {
+  uri: string;
+}

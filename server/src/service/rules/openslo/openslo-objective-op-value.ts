@@ -1,0 +1,27 @@
+// An SLO whose indicator is a referenced SLI with a thresholdMetric needs `op` and `value`
+// on each objective — go-sdk checks this only for inline indicators, since it cannot see
+// the referenced SLI. With a ratioMetric SLI, `value` has no meaning.
+
+import type { WorkspaceRule } from '../types';
+
+export const rule: WorkspaceRule = {
+  id: 'openslo-objective-op-value',
+  defaultSeverity: 'error',
+  description: "An objective's op/value do not fit the metric type of the SLI it refers to.",
+  check({ entities, index, report }) {
+    for (const slo of entities) {
+      const indicatorRef = slo.refs.find((r) => r.via === 'indicatorRef');
+      if (slo.kind !== 'SLO' || !indicatorRef || !slo.objectives) continue;
+      const [sli] = index.find('SLI', indicatorRef.name, ['openslo']);
+      if (!sli?.metric) continue;
+      for (const objective of slo.objectives) {
+        if (sli.metric === 'thresholdMetric' && !(objective.hasOp && objective.hasValue)) {
+          const missing = [objective.hasOp ? '' : '`op`', objective.hasValue ? '' : '`value`'].filter(Boolean).join(' and ');
+          report(objective.range, `this objective needs ${missing}: SLI \`${sli.name}\` uses a thresholdMetric, so each objective says which values are good`, [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }]);
+        } else if (sli.metric === 'ratioMetric' && objective.hasValue) {
+          report(objective.range, `\`value\` has no meaning here: SLI \`${sli.name}\` uses a ratioMetric, whose objectives set only \`target\` (or \`targetPercent\`)`, [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }]);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+// The two shapes of rule beyond the schema: object rules look at one object of one
+// document; workspace rules look across files through the index.
+
+import type { Family, LocatedEntity } from '../entities/types';
+import type { KindId } from '../kinds';
+import type { Range, RelatedLocation, RuleMeta } from '../types';
+import type { PathSegment } from '../yaml/locate';
+
+/** Reports a problem at `path` inside the object: at its key, or (default) at its value. */
+export type Report = (path: readonly PathSegment[], message: string, at?: 'key' | 'value') => void;
+
+export interface ObjectRule extends RuleMeta {
+  kinds: readonly KindId[];
+  check(object: Record<string, unknown>, report: Report): void;
+}
+
+export interface WorkspaceView {
+  /** Objects of `kind` named `name`, in the given families (default: all). */
+  find(kind: string, name: string, families?: readonly Family[]): LocatedEntity[];
+  /** Objects sharing a duplicate-detection identity. */
+  withId(family: Family, id: string): LocatedEntity[];
+  /** The names of all objects of `kind` in the given families, for did-you-mean. */
+  namesOf(kind: string, families: readonly Family[]): string[];
+  /** Whether any object of this kind exists anywhere in the workspace. */
+  hasKind(family: Family, kind: string): boolean;
+}
+
+export interface WorkspaceContext {
+  uri: string;
+  /** The named objects of the file being checked. */
+  entities: readonly LocatedEntity[];
+  index: WorkspaceView;
+  report(range: Range, message: string, related?: RelatedLocation[]): void;
+}
+
+export interface WorkspaceRule extends RuleMeta {
+  check(context: WorkspaceContext): void;
+}

@@ -1,0 +1,26 @@
+// Runs the workspace rules for one file against the index. A rule that throws costs
+// only its own findings.
+
+import type { WorkspaceRule } from '../rules/types';
+import { internalError } from '../rules/internal-error';
+import type { Finding } from '../types';
+import type { WorkspaceIndex } from './index';
+
+export function checkWorkspace(rules: readonly WorkspaceRule[], uri: string, index: WorkspaceIndex): Finding[] {
+  const entities = index.entitiesOf(uri);
+  if (entities.length === 0) return [];
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    try {
+      rule.check({
+        uri,
+        entities,
+        index,
+        report: (range, message, related) => findings.push({ ruleId: rule.id, severity: rule.defaultSeverity, message, range, ...(related?.length ? { related } : {}) }),
+      });
+    } catch (error) {
+      findings.push(internalError(rule.id, error, entities[0].range));
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,94 @@
+// The workspace index: the named objects of every known file, so that references and
+// duplicates can be checked across files. Fed by the shells (open buffers win over disk).
+
+import type { Entity, Family, LocatedEntity } from '../entities/types';
+import type { WorkspaceView } from '../rules/types';
+
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly files = new Map<string, LocatedEntity[]>();
+  private readonly byName = new Map<string, LocatedEntity[]>();
+  private readonly byId = new Map<string, LocatedEntity[]>();
+  private readonly kindCounts = new Map<string, number>();
+
+  /** Replaces a file's entities; returns the keys (names and ids) it had before and has now. */
+  set(uri: string, entities: readonly Entity[]): Set<string> {
+    const touched = this.remove(uri);
+    const located = entities.map((e) => ({ ...e, uri }));
+    this.files.set(uri, located);
+    for (const entity of located) {
+      for (const key of keysOf(entity)) {
+        touched.add(key);
+        push(key.startsWith('id:') ? this.byId : this.byName, key, entity);
+      }
+      const kindKey = `${entity.family}:${entity.kind}`;
+      this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 0) + 1);
+    }
+    return touched;
+  }
+
+  remove(uri: string): Set<string> {
+    const touched = new Set<string>();
+    for (const entity of this.files.get(uri) ?? []) {
+      for (const key of keysOf(entity)) {
+        touched.add(key);
+        const map = key.startsWith('id:') ? this.byId : this.byName;
+        const rest = (map.get(key) ?? []).filter((e) => e.uri !== uri);
+        if (rest.length > 0) map.set(key, rest);
+        else map.delete(key);
+      }
+      const kindKey = `${entity.family}:${entity.kind}`;
+      this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 1) - 1);
+    }
+    this.files.delete(uri);
+    return touched;
+  }
+
+  entitiesOf(uri: string): readonly LocatedEntity[] {
+    return this.files.get(uri) ?? [];
+  }
+
+  /** Files whose objects refer to, or share a name or id with, any of `keys`. */
+  filesConcerning(keys: ReadonlySet<string>): string[] {
+    const uris = new Set<string>();
+    for (const [uri, entities] of this.files) {
+      if (entities.some((e) => keysOf(e).some((k) => keys.has(k)) || e.refs.some((r) => keys.has(nameKey(r.targetKind, r.name))))) uris.add(uri);
+    }
+    return [...uris];
+  }
+
+  find(kind: string, name: string, families?: readonly Family[]): LocatedEntity[] {
+    const found = this.byName.get(nameKey(kind, name)) ?? [];
+    return families ? found.filter((e) => families.includes(e.family)) : found;
+  }
+
+  namesOf(kind: string, families: readonly Family[]): string[] {
+    const prefix = nameKey(kind, '');
+    const names: string[] = [];
+    for (const [key, entities] of this.byName) {
+      if (key.startsWith(prefix) && entities.some((e) => families.includes(e.family))) names.push(key.slice(prefix.length));
+    }
+    return names;
+  }
+
+  withId(family: Family, id: string): LocatedEntity[] {
+    return (this.byId.get(`id:${id}`) ?? []).filter((e) => e.family === family);
+  }
+
+  hasKind(family: Family, kind: string): boolean {
+    return (this.kindCounts.get(`${family}:${kind}`) ?? 0) > 0;
+  }
+}
+
+function nameKey(kind: string, name: string): string {
+  return `name:${kind}:${name}`;
+}
+
+function keysOf(entity: Entity): string[] {
+  return entity.id === undefined ? [nameKey(entity.kind, entity.name)] : [nameKey(entity.kind, entity.name), `id:${entity.id}`];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
