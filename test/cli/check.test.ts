@@ -36,9 +36,15 @@ test('a clean folder exits 0 and says so', () => {
 });
 
 test('single files can be named; files of no prr kind are checked and stay quiet', () => {
-  const { code, stdout } = prr('check', 'examples/checkout-api/readiness.yaml', 'package.json');
+  const { code, stdout } = prr('check', 'examples/checkout-api/readiness.yaml', 'examples/checkout-api/slos', 'package.json');
   assert.equal(code, 0);
-  assert.equal(stdout, 'no problems; 2 files checked\n');
+  assert.equal(stdout, 'no problems; 4 files checked\n');
+});
+
+test('references resolve among the files checked together', () => {
+  const { code, stdout } = prr('check', 'examples/checkout-api/readiness.yaml');
+  assert.equal(code, 1);
+  assert.match(stdout, /^examples\/checkout-api\/readiness\.yaml:\d+:\d+  error  unresolved-reference  `slos\[\]\.ref` refers to SLO `checkout-availability`, which is not defined anywhere in the workspace$/m);
 });
 
 test('usage errors exit 2 with a message on stderr', () => {

@@ -41,7 +41,7 @@ test('a reference resolves when another open document defines its target, and br
       contentChanges: [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 25 } }, text: 'checkout-request' }],
     });
     const broken = await server.nextDiagnostics(SLO_URI, (p) => codes(p).includes('unresolved-reference'));
-    assert.match(broken.diagnostics.find((d) => d.code === 'unresolved-reference')!.message, /did you mean `checkout-request`\?$/);
+    assert.match(String(broken.diagnostics.find((d) => d.code === 'unresolved-reference')!.message), /did you mean `checkout-request`\?$/);
   });
 });
 

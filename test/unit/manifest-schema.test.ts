@@ -98,3 +98,9 @@ test('a quoted number where a number belongs: one finding (type), not also one f
     '7:9-7:12 invalid-type `spec.tier` must be an integer; got the string `"1"`',
   ]);
 });
+
+test('a misspelled required key is one finding (unknown, with did-you-mean), not also a missing one', () => {
+  assert.deepEqual(check(manifest('').replace('  owner: team-a', '  owenr: team-a')), [
+    '6:3-6:8 unknown-property unknown property `owenr` in `spec` — did you mean `owner`?',
+  ]);
+});

@@ -59,3 +59,8 @@ test('rule ids are unique and kebab-case', () => {
   assert.equal(new Set(ids).size, ids.length);
   for (const id of ids) assert.match(id, /^[a-z]+(-[a-z]+)*$/);
 });
+
+test('the README lists every rule', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  for (const rule of RULES) assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`), `${rule.id} is missing from README.md`);
+});

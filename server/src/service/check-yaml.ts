@@ -99,7 +99,7 @@ function runObjectRule(rule: ObjectRule, node: Node | null | undefined, value: R
       const located = locate(node, path);
       const target = (at === 'key' ? located.key ?? located.value : located.value ?? located.key) ?? node;
       const [start, end] = target?.range ?? [0, 0];
-      findings.push({ ruleId: rule.id, severity: rule.defaultSeverity, message, range: positions.rangeOf(start, end) });
+      findings.push({ ruleId: rule.id, severity: rule.defaultSeverity, message, range: positions.nodeRange(start, end) });
     });
   } catch (error) {
     const [start] = node?.range ?? [0];
@@ -146,7 +146,7 @@ function unknownKindFinding(kind: DocumentKind, node: Node | null | undefined, v
   const message = written === undefined
     ? `missing required property \`kind\`: one of ${list}`
     : `\`kind\` must be one of ${list} for ${kind.label}; got \`${written}\`${didYouMean(written, allowed)}`;
-  return { ruleId: written === undefined ? 'missing-property' : 'invalid-enum', severity: 'error', message, range: positions.rangeOf(start, end) };
+  return { ruleId: written === undefined ? 'missing-property' : 'invalid-enum', severity: 'error', message, range: positions.nodeRange(start, end) };
 }
 
 function binaryFinding(): Finding {

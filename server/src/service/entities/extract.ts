@@ -34,7 +34,7 @@ export function extractEntities(input: ExtractInput): Entity[] {
 function manifest(input: ExtractInput): Entity[] {
   const metadata = isObject(input.value.metadata) ? input.value.metadata : {};
   const spec = isObject(input.value.spec) ? input.value.spec : {};
-  const refs: Reference[] = list(spec.slos).flatMap((slo, i) =>
+  const refs: Reference[] = list(spec.slos).flatMap(([slo, i]) =>
     typeof slo.ref === 'string' && slo.ref !== '' ? [{ targetKind: 'SLO', name: slo.ref, via: 'slos[].ref', range: rangeAt(input, ['spec', 'slos', i, 'ref']) }] : []);
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   return [{ family: 'manifest', kind: 'ServiceReadiness', name, range: rangeAt(input, ['metadata', 'name']), refs }];
@@ -44,7 +44,7 @@ function rangeAt(input: ExtractInput, path: readonly PathSegment[]): Range {
   const located = locate(input.node, path);
   const node = located.value ?? located.key ?? input.node;
   const [start, end] = node?.range ?? [0, 0];
-  return input.positions.rangeOf(start, end);
+  return input.positions.nodeRange(start, end);
 }
 
 function openslo(input: ExtractInput): Entity[] {
@@ -62,11 +62,11 @@ function openslo(input: ExtractInput): Entity[] {
     ref('SLI', ['spec', 'indicatorRef'], spec.indicatorRef, 'indicatorRef');
     ref('Service', ['spec', 'service'], spec.service, 'service');
     if (isObject(spec.indicator)) metricSourceRefs(spec.indicator.spec, ['spec', 'indicator', 'spec'], ref);
-    list(spec.alertPolicies).forEach((policy, i) => {
+    list(spec.alertPolicies).forEach(([policy, i]) => {
       ref('AlertPolicy', ['spec', 'alertPolicies', i, 'alertPolicyRef'], policy.alertPolicyRef, 'alertPolicyRef');
       if (isObject(policy.spec)) alertPolicyRefs(policy.spec, ['spec', 'alertPolicies', i, 'spec'], ref);
     });
-    entity.objectives = list(spec.objectives).map((objective, i) => ({
+    entity.objectives = list(spec.objectives).map(([objective, i]) => ({
       range: rangeAt(input, ['spec', 'objectives', i]),
       hasOp: 'op' in objective,
       hasValue: 'value' in objective,
@@ -83,8 +83,8 @@ function openslo(input: ExtractInput): Entity[] {
 type RefAdder = (targetKind: string, path: PathSegment[], name: unknown, via: string) => void;
 
 function alertPolicyRefs(spec: Record<string, unknown>, base: PathSegment[], ref: RefAdder): void {
-  list(spec.conditions).forEach((c, i) => ref('AlertCondition', [...base, 'conditions', i, 'conditionRef'], c.conditionRef, 'conditionRef'));
-  list(spec.notificationTargets).forEach((t, i) => ref('AlertNotificationTarget', [...base, 'notificationTargets', i, 'targetRef'], t.targetRef, 'targetRef'));
+  list(spec.conditions).forEach(([c, i]) => ref('AlertCondition', [...base, 'conditions', i, 'conditionRef'], c.conditionRef, 'conditionRef'));
+  list(spec.notificationTargets).forEach(([t, i]) => ref('AlertNotificationTarget', [...base, 'notificationTargets', i, 'targetRef'], t.targetRef, 'targetRef'));
 }
 
 /** metricSourceRef can sit under thresholdMetric, or under ratioMetric's good, bad, total or raw. */
@@ -105,13 +105,16 @@ function metricSourceRefs(spec: unknown, base: PathSegment[], ref: RefAdder): vo
 
 function sloth(input: ExtractInput, base: PathSegment[], spec: Record<string, unknown>): Entity[] {
   const service = typeof spec.service === 'string' ? spec.service : '';
-  return list(spec.slos).flatMap((slo, i) => {
+  return list(spec.slos).flatMap(([slo, i]) => {
     if (typeof slo.name !== 'string') return [];
     const range = rangeAt(input, [...base, 'slos', i, 'name']);
-    return [{ family: 'sloth' as const, kind: 'SLO', name: slo.name, id: `${service}-${slo.name}`, range, refs: [] }];
+    // Without a service there is no real ID; the schema reports the missing service.
+    const id = service === '' ? undefined : `${service}-${slo.name}`;
+    return [{ family: 'sloth' as const, kind: 'SLO', name: slo.name, ...(id ? { id } : {}), range, refs: [] }];
   });
 }
 
-function list(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter(isObject) : [];
+/** The mapping items of a list, each with its index in the list (other items are skipped, not renumbered). */
+function list(value: unknown): [Record<string, unknown>, number][] {
+  return Array.isArray(value) ? value.flatMap((item, i) => (isObject(item) ? [[item, i] as [Record<string, unknown>, number]] : [])) : [];
 }

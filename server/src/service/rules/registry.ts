@@ -22,8 +22,13 @@ import { rule as duplicateName } from './workspace/duplicate-name';
 import { rule as opensloObjectiveOpValue } from './openslo/openslo-objective-op-value';
 import { rule as slothUnknownKey } from './sloth/sloth-unknown-key';
 import { rule as slothDuplicateId } from './sloth/sloth-duplicate-id';
+import { rule as slothOpensloWindow } from './sloth/sloth-openslo-window';
+import { rule as opensloTimeZone } from './openslo/openslo-time-zone';
+import { rule as opensloNoErrorBudget } from './openslo/openslo-no-error-budget';
+import { rule as slothWindowPlaceholder } from './sloth/sloth-window-placeholder';
+import { rule as slothSameQueries } from './sloth/sloth-same-queries';
 
-export const OBJECT_RULES: readonly ObjectRule[] = [];
+export const OBJECT_RULES: readonly ObjectRule[] = [opensloTimeZone, opensloNoErrorBudget, slothWindowPlaceholder, slothSameQueries, slothOpensloWindow];
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [unresolvedReference, missingService, duplicateName, opensloObjectiveOpValue, slothDuplicateId];
 

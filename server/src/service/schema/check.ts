@@ -62,7 +62,7 @@ function rangeFor(
 
 function nodeRange(node: Node, positions: PositionMap): Range {
   const [start, valueEnd] = node.range ?? [0, 0];
-  return positions.rangeOf(start, valueEnd);
+  return positions.nodeRange(start, valueEnd);
 }
 
 function firstKey(root: Node | null | undefined): Node | undefined {

@@ -63,6 +63,13 @@ function describeAjv(e: AjvError, name: string): Described {
       return value('invalid-value', `${code(name)} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${p.limit} item${p.limit === 1 ? '' : 's'}; it has ${Array.isArray(e.data) ? e.data.length : 0}`);
     case 'minLength':
       return value('invalid-value', p.limit === 1 ? `${code(name)} must not be empty` : `${code(name)} must be at least ${p.limit} characters long`);
+    case 'minProperties':
+    case 'maxProperties': {
+      const names = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).map(code).join(', ');
+      const exactlyOne = p.limit === 1 && names !== '';
+      if (exactlyOne) return value('invalid-value', `${code(name)} must set ${e.keyword === 'minProperties' ? 'one' : 'only one'} of ${names}`);
+      return value('invalid-value', `${code(name)} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${p.limit} propert${p.limit === 1 ? 'y' : 'ies'}`);
+    }
     case 'oneOf':
       return value('invalid-value', `${code(name)} matches more than one allowed form; make it match exactly one`);
     default:

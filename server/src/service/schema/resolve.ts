@@ -3,6 +3,7 @@
 // `if`/`then` wrappers give way to the errors inside them.
 
 import type { ErrorObject } from 'ajv';
+import { nearest } from './suggest';
 
 export type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
 
@@ -27,9 +28,26 @@ export function resolveErrors(errors: readonly AjvError[]): ResolvedError[] {
     remaining = resolveCombinator(combinator, remaining);
   }
   remaining = remaining.filter((e) => !(isAjv(e) && e.keyword === 'if' && hasInner(e, remaining)));
+  remaining = dropMisspelledRequired(remaining);
   // A value of the wrong type fails its enum/format/range too; the type error says it all.
   const wrongType = new Set(remaining.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   return remaining.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath) || !isAjv(e) || isContainerKeyword(e));
+}
+
+/**
+ * `budgetingMetod: x` is one problem, not two: the unknown key's did-you-mean names the missing
+ * required key, so the `required` error adds nothing.
+ */
+function dropMisspelledRequired(errors: ResolvedError[]): ResolvedError[] {
+  const misspelt = new Set<string>();
+  for (const e of errors) {
+    if (!isAjv(e) || e.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    const meant = nearest(String(e.params.additionalProperty), allowed);
+    if (meant !== undefined) misspelt.add(`${e.instancePath}\u0000${meant}`);
+  }
+  if (misspelt.size === 0) return errors;
+  return errors.filter((e) => !(isAjv(e) && e.keyword === 'required' && misspelt.has(`${e.instancePath}\u0000${String(e.params.missingProperty)}`)));
 }
 
 /** Keywords about an object's members, which stay meaningful whatever its type. */

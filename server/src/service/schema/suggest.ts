@@ -13,8 +13,10 @@ export function nearest(written: string, allowed: readonly string[]): string | u
       best = candidate;
     }
   }
-  // Close enough to be a typo: up to a third of the word, at least one edit for short words.
-  const limit = Math.max(1, Math.floor(Math.max(written.length, best?.length ?? 0) / 3));
+  // Close enough to be a typo: up to a third of the word; two edits (a swapped pair of letters)
+  // from four letters on, one below that.
+  const length = Math.max(written.length, best?.length ?? 0);
+  const limit = length < 4 ? 1 : Math.max(2, Math.floor(length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

@@ -29,6 +29,13 @@ export class PositionMap {
     return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
   }
 
+  /** The range of a node: yaml's ranges of block collections end after their line break. */
+  nodeRange(start: number, end: number): Range {
+    let trimmed = end;
+    while (trimmed > start && /\s/.test(this.text[trimmed - 1])) trimmed--;
+    return this.rangeOf(start, trimmed);
+  }
+
   /** The range of the line holding `offset`, without its line break. */
   lineRangeAt(offset: number): Range {
     const start = this.positionAt(offset);
