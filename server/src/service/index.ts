@@ -1,15 +1,19 @@
 // The prr engine: documents in, findings out. Pure — every shell (language server,
 // CLI) builds one with createEngine and passes text in; no I/O happens here.
 
-import { OBJECT_RULES, RULES, WORKSPACE_RULES } from './rules/registry';
+import { OBJECT_RULES, RULES, RUNBOOK_RULES, WORKSPACE_RULES } from './rules/registry';
 import type { Finding, RuleMeta, Severity, SourceDocument } from './types';
 import { Validators } from './schema/validators';
 import { SHIPPED_SCHEMAS } from './schema/shipped';
 import { isYamlPath, YamlChecker, type TextResult } from './check-yaml';
-import { WorkspaceIndex } from './workspace/index';
+import { fileKey, WorkspaceIndex } from './workspace/index';
 import { checkWorkspace } from './workspace/check';
+import { checkRunbook, isMarkdownPath, isRunbookPath } from './check-markdown';
+import type { EngineIO, RunbookOptions } from './runbook/types';
+import { DEFAULT_REQUIRED_SECTIONS } from './runbook/sections';
 
-export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation } from './types';
+export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
+export type { EngineIO, RunbookOptions } from './runbook/types';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -18,6 +22,11 @@ export interface EngineOptions {
   docsBaseUrl?: string;
   /** Per-rule severity overrides; `off` silences a rule. */
   severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Answers file-system questions (does a linked file exist?); without it, such checks are skipped. */
+  io?: EngineIO;
+  /** The clock, for staleness checks. */
+  now?: () => Date;
+  runbooks?: Partial<RunbookOptions>;
 }
 
 export interface Engine {
@@ -39,13 +48,18 @@ export interface Engine {
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-  const checker = new YamlChecker(new Validators(SHIPPED_SCHEMAS), OBJECT_RULES);
+
+  const validators = new Validators(SHIPPED_SCHEMAS);
+  const checker = new YamlChecker(validators, OBJECT_RULES);
   const index = new WorkspaceIndex();
   const latest = new Map<string, { text: string; result: TextResult }>();
   const known = new Map(RULES.map((r) => [r.id, r]));
+  const runbookOptions: RunbookOptions = { requiredSections: DEFAULT_REQUIRED_SECTIONS, staleAfterDays: 180, ...options.runbooks };
+  const now = options.now ?? (() => new Date());
   let severities = options.severities ?? {};
 
   function local(document: SourceDocument): TextResult {
+    if (!isYamlPath(pathOf(document.uri))) return { findings: [], entities: [] };
     const previous = latest.get(document.uri);
     if (previous && previous.text === document.text) return previous.result;
     const path = pathOf(document.uri);
@@ -56,13 +70,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   function setFile(document: SourceDocument): string[] {
     const touched = index.set(document.uri, local(document).entities);
+    touched.add(fileKey(document.uri)); // files that point at this one (a manifest at its runbook)
     return index.filesConcerning(touched).filter((uri) => uri !== document.uri);
   }
 
   function applySeverity(findings: Finding[]): Finding[] {
     const out: Finding[] = [];
     for (const finding of findings) {
-      const setting = severities[finding.ruleId] ?? known.get(finding.ruleId)?.defaultSeverity ?? finding.severity;
+      // A finding may carry its own severity (a missing Escalation section is a warning, a
+      // missing Mitigation an error); the user's setting for the rule wins over both.
+      const setting = severities[finding.ruleId] ?? finding.severity;
       if (setting !== 'off') out.push(setting === finding.severity ? finding : { ...finding, severity: setting });
     }
     return out;
@@ -70,16 +87,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   return {
     rules: RULES,
-    isCandidate: isYamlPath,
+    isCandidate: (path) => isYamlPath(path) || isMarkdownPath(path),
     setFile,
     removeFile(uri) {
       latest.delete(uri);
-      return index.filesConcerning(index.remove(uri));
+      const touched = index.remove(uri);
+      touched.add(fileKey(uri));
+      return index.filesConcerning(touched);
     },
     check(document) {
+      const path = pathOf(document.uri);
+      if (isMarkdownPath(path)) {
+        if (!isRunbookPath(path) && !index.isReferencedRunbook(document.uri)) return [];
+        const input = { uri: document.uri, text: document.text, options: runbookOptions, now: now(), ...(options.io ? { io: options.io } : {}) };
+        return applySeverity(checkRunbook(input, RUNBOOK_RULES, validators));
+      }
       setFile(document);
       const own = local(document).findings;
-      const across = checkWorkspace(WORKSPACE_RULES, document.uri, index);
+      const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
       return applySeverity(all);
     },

@@ -21,6 +21,7 @@ export interface DocumentKind {
 
 const SCHEMA_BASE = 'https://prr.dev/schemas/';
 export const READINESS_SCHEMA_ID = `${SCHEMA_BASE}readiness-v1.schema.json`;
+export const RUNBOOK_FRONTMATTER_SCHEMA_ID = `${SCHEMA_BASE}runbook-frontmatter-v1.schema.json`;
 
 const never = () => false;
 

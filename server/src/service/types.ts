@@ -20,6 +20,22 @@ export interface Finding {
   range: Range;
   /** Other places that explain the finding (the other copy of a duplicate, say). */
   related?: RelatedLocation[];
+  /** Ways to fix it; edits apply to the finding's own document. */
+  fixes?: Fix[];
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits?: TextEdit[];
+  /** A file to create (e.g. a missing runbook from its template). */
+  createFile?: { uri: string; text: string };
+  /** The one fix that is clearly right. */
+  isPreferred?: boolean;
 }
 
 export interface RelatedLocation {

@@ -30,12 +30,22 @@ export function extractEntities(input: ExtractInput): Entity[] {
   }
 }
 
-/** A manifest is named by metadata.name and refers to SLOs (OpenSLO or Sloth) by name. */
+/**
+ * A manifest is named by metadata.name and refers to SLOs (OpenSLO or Sloth) by name, and to
+ * runbooks by relative path (alerts, the runbook list, the rollback procedure).
+ */
 function manifest(input: ExtractInput): Entity[] {
   const metadata = isObject(input.value.metadata) ? input.value.metadata : {};
   const spec = isObject(input.value.spec) ? input.value.spec : {};
   const refs: Reference[] = list(spec.slos).flatMap(([slo, i]) =>
     typeof slo.ref === 'string' && slo.ref !== '' ? [{ targetKind: 'SLO', name: slo.ref, via: 'slos[].ref', range: rangeAt(input, ['spec', 'slos', i, 'ref']) }] : []);
+  const runbook = (path: unknown, at: PathSegment[], via: string, label?: unknown) => {
+    if (typeof path === 'string' && isRelativeFile(path)) refs.push({ targetKind: 'Runbook', name: path, via, range: rangeAt(input, at), ...(typeof label === 'string' ? { label } : {}) });
+  };
+  list(spec.alerts).forEach(([alert, i]) => runbook(alert.runbook, ['spec', 'alerts', i, 'runbook'], 'alerts[].runbook', alert.name));
+  if (Array.isArray(spec.runbooks)) spec.runbooks.forEach((path, i) => runbook(path, ['spec', 'runbooks', i], 'runbooks[]'));
+  const rollback = isObject(spec.release) && isObject(spec.release.rollback) ? spec.release.rollback : {};
+  runbook(rollback.procedure, ['spec', 'release', 'rollback', 'procedure'], 'release.rollback.procedure', 'Rollback');
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   return [{ family: 'manifest', kind: 'ServiceReadiness', name, range: rangeAt(input, ['metadata', 'name']), refs }];
 }
@@ -115,6 +125,11 @@ function sloth(input: ExtractInput, base: PathSegment[], spec: Record<string, un
 }
 
 /** The mapping items of a list, each with its index in the list (other items are skipped, not renumbered). */
+/** A path to a Markdown file in the repository (not a URL, not absolute). */
+function isRelativeFile(path: string): boolean {
+  return /\.(md|markdown)(#.*)?$/i.test(path) && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !path.startsWith('/');
+}
+
 function list(value: unknown): [Record<string, unknown>, number][] {
   return Array.isArray(value) ? value.flatMap((item, i) => (isObject(item) ? [[item, i] as [Record<string, unknown>, number]] : [])) : [];
 }

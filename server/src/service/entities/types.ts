@@ -12,6 +12,10 @@ export interface Reference {
   /** The property that holds it, e.g. `indicatorRef`, for messages. */
   via: string;
   range: Range;
+  /** For file references (`Runbook`): the absolute URI, set when the index learns the referring file. */
+  resolved?: string;
+  /** What the reference is for, e.g. the alert a runbook answers (for templates). */
+  label?: string;
 }
 
 export interface Entity {

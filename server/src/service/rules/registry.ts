@@ -5,6 +5,10 @@
 
 import type { RuleMeta } from '../types';
 import type { ObjectRule, WorkspaceRule } from './types';
+import type { RunbookRule } from '../runbook/types';
+import { rule as runbookNotFound } from './workspace/runbook-not-found';
+import { rule as frontmatterUnknownKey } from './runbook/frontmatter-unknown-key';
+import { rule as runbookMissingSection } from './runbook/runbook-missing-section';
 import { rule as yamlSyntax } from './yaml/yaml-syntax';
 import { rule as duplicateKey } from './yaml/duplicate-key';
 import { rule as yamlAliasLimit } from './yaml/yaml-alias-limit';
@@ -30,7 +34,9 @@ import { rule as slothSameQueries } from './sloth/sloth-same-queries';
 
 export const OBJECT_RULES: readonly ObjectRule[] = [opensloTimeZone, opensloNoErrorBudget, slothWindowPlaceholder, slothSameQueries, slothOpensloWindow];
 
-export const WORKSPACE_RULES: readonly WorkspaceRule[] = [unresolvedReference, missingService, duplicateName, opensloObjectiveOpValue, slothDuplicateId];
+export const WORKSPACE_RULES: readonly WorkspaceRule[] = [unresolvedReference, missingService, duplicateName, opensloObjectiveOpValue, slothDuplicateId, runbookNotFound];
+
+export const RUNBOOK_RULES: readonly RunbookRule[] = [runbookMissingSection];
 
 const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   yamlSyntax,
@@ -44,7 +50,8 @@ const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   invalidFormat,
   invalidValue,
   slothUnknownKey,
+  frontmatterUnknownKey,
   internalError,
 ];
 
-export const RULES: readonly RuleMeta[] = [...SCHEMA_AND_SYNTAX_RULES, ...OBJECT_RULES, ...WORKSPACE_RULES];
+export const RULES: readonly RuleMeta[] = [...SCHEMA_AND_SYNTAX_RULES, ...OBJECT_RULES, ...WORKSPACE_RULES, ...RUNBOOK_RULES];

@@ -3,7 +3,8 @@
 
 import type { Family, LocatedEntity } from '../entities/types';
 import type { KindId } from '../kinds';
-import type { Range, RelatedLocation, RuleMeta } from '../types';
+import type { Fix, Range, RelatedLocation, RuleMeta } from '../types';
+import type { EngineIO } from '../runbook/types';
 import type { PathSegment } from '../yaml/locate';
 
 /** Reports a problem at `path` inside the object: at its key, or (default) at its value. */
@@ -30,7 +31,9 @@ export interface WorkspaceContext {
   /** The named objects of the file being checked. */
   entities: readonly LocatedEntity[];
   index: WorkspaceView;
-  report(range: Range, message: string, related?: RelatedLocation[]): void;
+  io: EngineIO | undefined;
+  now: Date;
+  report(range: Range, message: string, extra?: { related?: RelatedLocation[]; fixes?: Fix[] }): void;
 }
 
 export interface WorkspaceRule extends RuleMeta {

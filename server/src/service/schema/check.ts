@@ -17,6 +17,8 @@ export interface SchemaTarget {
   basePath: readonly PathSegment[];
   /** Offsets where YAML syntax errors damaged the structure. */
   damage: readonly number[];
+  /** What to call the object itself in messages (default `document`). */
+  rootName?: string;
 }
 
 export function checkAgainstSchema(validate: ValidateFunction, target: SchemaTarget, positions: PositionMap): Finding[] {
@@ -28,7 +30,7 @@ export function checkAgainstSchema(validate: ValidateFunction, target: SchemaTar
     const located = locate(target.node, path);
     const subject = located.value ?? located.key;
     if (subject && touchesDamage(subject, target.damage)) continue;
-    const described = describe(error, displayName([...target.basePath, ...path]));
+    const described = describe(error, displayName([...target.basePath, ...path], target.rootName));
     const range = rangeFor(described.target, located, target.node, positions);
     const finding: Finding = { ruleId: described.ruleId, severity: 'error', message: described.message, range };
     const key = `${finding.ruleId}|${finding.message}|${range.start.line}:${range.start.character}`;
@@ -75,8 +77,8 @@ function touchesDamage(node: Node, damage: readonly number[]): boolean {
   return damage.some((offset) => offset >= start && offset <= end);
 }
 
-function displayName(path: readonly PathSegment[]): string {
+function displayName(path: readonly PathSegment[], rootName = 'document'): string {
   let name = '';
   for (const segment of path) name += typeof segment === 'number' ? `[${segment}]` : name ? `.${segment}` : segment;
-  return name || 'document';
+  return name || rootName;
 }

@@ -4,9 +4,10 @@
 import type { WorkspaceRule } from '../rules/types';
 import { internalError } from '../rules/internal-error';
 import type { Finding } from '../types';
+import type { EngineIO } from '../runbook/types';
 import type { WorkspaceIndex } from './index';
 
-export function checkWorkspace(rules: readonly WorkspaceRule[], uri: string, index: WorkspaceIndex): Finding[] {
+export function checkWorkspace(rules: readonly WorkspaceRule[], uri: string, index: WorkspaceIndex, io: EngineIO | undefined, now: Date): Finding[] {
   const entities = index.entitiesOf(uri);
   if (entities.length === 0) return [];
   const findings: Finding[] = [];
@@ -16,7 +17,9 @@ export function checkWorkspace(rules: readonly WorkspaceRule[], uri: string, ind
         uri,
         entities,
         index,
-        report: (range, message, related) => findings.push({ ruleId: rule.id, severity: rule.defaultSeverity, message, range, ...(related?.length ? { related } : {}) }),
+        io,
+        now,
+        report: (range, message, extra) => findings.push({ ruleId: rule.id, severity: rule.defaultSeverity, message, range, ...extra }),
       });
     } catch (error) {
       findings.push(internalError(rule.id, error, entities[0].range));

@@ -13,7 +13,7 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Replaces a file's entities; returns the keys (names and ids) it had before and has now. */
   set(uri: string, entities: readonly Entity[]): Set<string> {
     const touched = this.remove(uri);
-    const located = entities.map((e) => ({ ...e, uri }));
+    const located = entities.map((e) => ({ ...e, uri, refs: e.refs.map((r) => (r.targetKind === 'Runbook' ? { ...r, resolved: resolveFile(r.name, uri) } : r)) }));
     this.files.set(uri, located);
     for (const entity of located) {
       for (const key of keysOf(entity)) {
@@ -51,9 +51,17 @@ export class WorkspaceIndex implements WorkspaceView {
   filesConcerning(keys: ReadonlySet<string>): string[] {
     const uris = new Set<string>();
     for (const [uri, entities] of this.files) {
-      if (entities.some((e) => keysOf(e).some((k) => keys.has(k)) || e.refs.some((r) => keys.has(nameKey(r.targetKind, r.name))))) uris.add(uri);
+      if (entities.some((e) => keysOf(e).some((k) => keys.has(k)) || e.refs.some((r) => keys.has(nameKey(r.targetKind, r.resolved ?? r.name))))) uris.add(uri);
     }
     return [...uris];
+  }
+
+  /** Whether a manifest in the index points at this Markdown file as a runbook. */
+  isReferencedRunbook(uri: string): boolean {
+    for (const entities of this.files.values()) {
+      if (entities.some((e) => e.refs.some((r) => r.resolved === uri))) return true;
+    }
+    return false;
   }
 
   find(kind: string, name: string, families?: readonly Family[]): LocatedEntity[] {
@@ -76,6 +84,21 @@ export class WorkspaceIndex implements WorkspaceView {
 
   hasKind(family: Family, kind: string): boolean {
     return (this.kindCounts.get(`${family}:${kind}`) ?? 0) > 0;
+  }
+}
+
+/** The key under which changes to a file concern the files that refer to it. */
+export function fileKey(uri: string): string {
+  return nameKey('Runbook', uri);
+}
+
+/** A relative path (with an optional #anchor) resolved against the referring file's URI. */
+function resolveFile(path: string, base: string): string | undefined {
+  try {
+    const url = new URL(path.replace(/#.*$/, ''), base);
+    return url.href;
+  } catch {
+    return undefined;
   }
 }
 

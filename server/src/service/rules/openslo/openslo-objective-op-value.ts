@@ -17,9 +17,9 @@ export const rule: WorkspaceRule = {
       for (const objective of slo.objectives) {
         if (sli.metric === 'thresholdMetric' && !(objective.hasOp && objective.hasValue)) {
           const missing = [objective.hasOp ? '' : '`op`', objective.hasValue ? '' : '`value`'].filter(Boolean).join(' and ');
-          report(objective.range, `this objective needs ${missing}: SLI \`${sli.name}\` uses a thresholdMetric, so each objective says which values are good`, [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }]);
+          report(objective.range, `this objective needs ${missing}: SLI \`${sli.name}\` uses a thresholdMetric, so each objective says which values are good`, { related: [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }] });
         } else if (sli.metric === 'ratioMetric' && objective.hasValue) {
-          report(objective.range, `\`value\` has no meaning here: SLI \`${sli.name}\` uses a ratioMetric, whose objectives set only \`target\` (or \`targetPercent\`)`, [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }]);
+          report(objective.range, `\`value\` has no meaning here: SLI \`${sli.name}\` uses a ratioMetric, whose objectives set only \`target\` (or \`targetPercent\`)`, { related: [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }] });
         }
       }
     }

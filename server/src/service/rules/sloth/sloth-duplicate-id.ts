@@ -13,7 +13,7 @@ export const rule: WorkspaceRule = {
       if (entity.family !== 'sloth' || entity.id === undefined) continue;
       const others = index.withId('sloth', entity.id).filter((e) => e !== entity);
       if (others.length === 0) continue;
-      report(entity.range, `Sloth SLO ID \`${entity.id}\` is used more than once: ${describeOthers(others)}; Sloth would generate clashing recording rules`, relatedOf(others, `another SLO with ID \`${entity.id}\``));
+      report(entity.range, `Sloth SLO ID \`${entity.id}\` is used more than once: ${describeOthers(others)}; Sloth would generate clashing recording rules`, { related: relatedOf(others, `another SLO with ID \`${entity.id}\``) });
     }
   },
 };

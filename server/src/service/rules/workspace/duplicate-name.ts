@@ -13,7 +13,7 @@ export const rule: WorkspaceRule = {
       if (entity.family === 'sloth' || entity.name === '') continue;
       const others = index.find(entity.kind, entity.name, [entity.family]).filter((e) => e !== entity);
       if (others.length === 0) continue;
-      report(entity.range, `${entity.kind} \`${entity.name}\` is defined more than once: ${describeOthers(others)}`, relatedOf(others, `another ${entity.kind} \`${entity.name}\``));
+      report(entity.range, `${entity.kind} \`${entity.name}\` is defined more than once: ${describeOthers(others)}`, { related: relatedOf(others, `another ${entity.kind} \`${entity.name}\``) });
     }
   },
 };

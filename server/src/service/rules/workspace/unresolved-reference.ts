@@ -16,6 +16,7 @@ export const rule: WorkspaceRule = {
     for (const entity of entities) {
       const families = TARGET_FAMILIES[entity.family];
       for (const ref of entity.refs) {
+        if (ref.targetKind === 'Runbook') continue; // files, not objects: `runbook-not-found`
         if (index.find(ref.targetKind, ref.name, families).length > 0) continue;
         // Many teams never write Service objects; that case is `missing-service`, a warning.
         if (ref.targetKind === 'Service' && !index.hasKind('openslo', 'Service')) continue;

@@ -1,0 +1,56 @@
+// A runbook lacks a section the configuration requires (by default Meaning, Impact,
+// Diagnosis and Mitigation as errors, Escalation as a warning). Headings count under any
+// of their synonyms, at any level below the title. The fix inserts the section, with its
+// guidance text, where the canonical order puts it.
+
+import { SECTION_KINDS, type SectionKind } from '../../runbook/sections';
+import { sectionTemplate } from '../../runbook/template';
+import type { RunbookModel } from '../../runbook/model';
+import type { RunbookRule } from '../../runbook/types';
+import type { Range, TextEdit } from '../../types';
+
+export const rule: RunbookRule = {
+  id: 'runbook-missing-section',
+  defaultSeverity: 'error',
+  description: 'A runbook lacks a required section (Meaning, Impact, Diagnosis, Mitigation; Escalation as a warning).',
+  check({ model, options, report }) {
+    const present = new Set(model.sections.map((s) => s.kind?.id).filter(Boolean));
+    const anchor = anchorRange(model);
+    for (const kind of SECTION_KINDS) {
+      const severity = options.requiredSections[kind.id];
+      if (!severity || severity === 'off' || present.has(kind.id)) continue;
+      const synonyms = kind.synonyms.filter((s) => s !== kind.id).slice(0, 3).map((s) => `"${s}"`).join(', ');
+      report(anchor, `missing section "${kind.title}" (or a synonym: ${synonyms}): ${kind.guidance}`, {
+        severity,
+        fixes: [{ title: `Insert a "${kind.title}" section`, edits: [insertSection(model, kind)], isPreferred: true }],
+      });
+    }
+  },
+};
+
+/** Missing things are reported on the title (or the first line when there is none). */
+function anchorRange(model: RunbookModel): Range {
+  const node = model.title ?? model.root.children.find((c) => c.type !== 'yaml');
+  const offset = node?.position?.start.offset ?? 0;
+  return node === model.title && node ? model.positions.nodeRange(offset, node.position?.end.offset ?? offset) : model.positions.lineRangeAt(offset);
+}
+
+/** After the last present section that comes before `kind` in the canonical order; else before the first that comes after. */
+function insertSection(model: RunbookModel, kind: SectionKind): TextEdit {
+  const order = SECTION_KINDS.map((k) => k.id);
+  const rank = order.indexOf(kind.id);
+  const before = model.sections.filter((s) => s.kind && order.indexOf(s.kind.id) < rank).pop();
+  const after = model.sections.find((s) => s.kind && order.indexOf(s.kind.id) > rank);
+  const level = '#'.repeat((before ?? after)?.heading.depth ?? 2);
+  const section = sectionTemplate(kind).replace(/^## /, `${level} `);
+  let offset: number;
+  if (before) offset = before.end;
+  else if (after) offset = after.heading.position?.start.offset ?? model.text.length;
+  else offset = model.text.length;
+  const position = model.positions.positionAt(offset);
+  // Keep a blank line between sections whatever the surrounding text ends with.
+  const textBefore = model.text.slice(0, offset);
+  const lead = textBefore === '' || textBefore.endsWith('\n\n') ? '' : textBefore.endsWith('\n') ? '\n' : '\n\n';
+  const trail = offset < model.text.length ? '\n' : '';
+  return { range: { start: position, end: position }, newText: `${lead}${section}${trail}` };
+}

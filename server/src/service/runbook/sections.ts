@@ -1,0 +1,40 @@
+// The sections a runbook is expected to have, in their canonical order, with the names
+// real runbooks use for them (matched case-insensitively, any heading level below the title).
+
+import type { Severity } from '../types';
+
+export interface SectionKind {
+  id: string;
+  /** The heading prr writes (templates, quick fixes, completion). */
+  title: string;
+  /** Heading texts that mean this section, lower case. */
+  synonyms: readonly string[];
+  /** Guidance text a template puts under the heading. */
+  guidance: string;
+}
+
+export const SECTION_KINDS: readonly SectionKind[] = [
+  { id: 'meaning', title: 'Meaning', synonyms: ['meaning', 'overview', 'summary', 'description', 'alert meaning'], guidance: 'What the alert means: what is measured, the threshold, and why it fires.' },
+  { id: 'impact', title: 'Impact', synonyms: ['impact', 'user impact', 'business impact'], guidance: 'Who is affected and how: users, other services, data, money.' },
+  { id: 'diagnosis', title: 'Diagnosis', synonyms: ['diagnosis', 'troubleshooting', 'investigation', 'triage'], guidance: 'How to find the cause: dashboards to open, queries and commands to run, what to look for.' },
+  { id: 'mitigation', title: 'Mitigation', synonyms: ['mitigation', 'resolution', 'remediation', 'fix', 'mitigations'], guidance: 'Concrete steps that stop the impact, as a numbered list or commands.' },
+  { id: 'rollback', title: 'Rollback', synonyms: ['rollback', 'roll back', 'rolling back'], guidance: 'How to return to the last good release, and how to tell it worked.' },
+  { id: 'verification', title: 'Verification', synonyms: ['verification', 'validation', 'verify'], guidance: 'How to confirm the service is healthy again.' },
+  { id: 'escalation', title: 'Escalation', synonyms: ['escalation', 'escalations', 'contacts', 'contact', 'escalation path', 'who to contact'], guidance: 'Who to call when the steps above do not help: team, rotation, channel.' },
+];
+
+/** Which sections must exist, and how loudly their absence is reported. */
+export type RequiredSections = Readonly<Record<string, Severity | 'off'>>;
+
+export const DEFAULT_REQUIRED_SECTIONS: RequiredSections = {
+  meaning: 'error',
+  impact: 'error',
+  diagnosis: 'error',
+  mitigation: 'error',
+  escalation: 'warning',
+};
+
+export function sectionKindOf(headingText: string): SectionKind | undefined {
+  const text = headingText.trim().toLowerCase().replace(/[:.]+$/, '');
+  return SECTION_KINDS.find((k) => k.synonyms.includes(text));
+}
