@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { newRunbook } from './new-runbook';
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       log.info('restarting the prr language server');
       await client?.restart();
     }),
+    vscode.commands.registerCommand('prr.newRunbook', () => newRunbook(log)),
   );
   await client.start();
 }
@@ -35,6 +37,8 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel: log,
     synchronize: { configurationSection: 'prr' },

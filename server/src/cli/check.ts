@@ -6,9 +6,10 @@ import { createEngine, type Finding } from '../service';
 import { rulesDocsBaseUrl } from '../node/docs-location';
 import { collectFiles } from '../node/workspace';
 import { readText } from '../node/read-text';
+import { diskIO } from '../node/engine-io';
 
 export async function checkCommand(paths: readonly string[]): Promise<number> {
-  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl() });
+  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO() });
   let files: string[];
   try {
     files = await collectFiles(paths, (p) => engine.isCandidate(p));

@@ -4,7 +4,7 @@
 
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Engine } from '../service';
+import type { Engine, Finding } from '../service';
 import { toDiagnostic } from './convert';
 
 const PUSH_DELAY_MS = 150;
@@ -12,6 +12,7 @@ const PUSH_DELAY_MS = 150;
 interface CacheEntry {
   version: number;
   epoch: number;
+  findings: Finding[];
   diagnostics: Diagnostic[];
 }
 
@@ -29,20 +30,30 @@ export class DiagnosticsService {
 
   /** Diagnostics for the document's current version, computed at most once per version and epoch. */
   compute(document: TextDocument): Diagnostic[] {
+    return this.entry(document).diagnostics;
+  }
+
+  /** The engine's findings behind the diagnostics (with their fixes), from the same cache. */
+  findings(document: TextDocument): Finding[] {
+    return this.entry(document).findings;
+  }
+
+  private entry(document: TextDocument): CacheEntry {
     const cached = this.cache.get(document.uri);
     const epoch = this.epoch();
-    if (cached && cached.version === document.version && cached.epoch === epoch) return cached.diagnostics;
+    if (cached && cached.version === document.version && cached.epoch === epoch) return cached;
     const engine = this.engine();
-    let diagnostics: Diagnostic[] = [];
+    let findings: Finding[] = [];
     if (engine) {
       try {
-        diagnostics = engine.check({ uri: document.uri, text: document.getText() }).map((f) => toDiagnostic(f, engine));
+        findings = engine.check({ uri: document.uri, text: document.getText() });
       } catch (error) {
         this.connection.console.error(`prr: checking ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
     }
-    this.cache.set(document.uri, { version: document.version, epoch, diagnostics });
-    return diagnostics;
+    const entry = { version: document.version, epoch, findings, diagnostics: engine ? findings.map((f) => toDiagnostic(f, engine)) : [] };
+    this.cache.set(document.uri, entry);
+    return entry;
   }
 
   /** Push mode: schedule a check; later edits within the delay replace it. */

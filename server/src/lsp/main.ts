@@ -2,6 +2,8 @@
 // its findings as diagnostics. Transport (stdio, IPC) is chosen by argv.
 
 import {
+  CodeActionKind,
+  CompletionItemKind,
   createConnection,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -17,10 +19,13 @@ import { rulesDocsBaseUrl } from '../node/docs-location';
 import { DiagnosticsService } from './diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { WorkspaceFeed } from './workspace-feed';
+import { codeActionsFor, type EditSupport } from './code-actions';
+import { diskIO } from '../node/engine-io';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl() });
+// Open buffers answer the engine's file questions first: an unsaved runbook counts as existing.
+const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO((uri) => documents.get(uri)?.getText()) });
 const feed = new WorkspaceFeed(connection, documents, engine);
 
 let settings: Settings = DEFAULT_SETTINGS;
@@ -29,6 +34,7 @@ let canReadConfiguration = false;
 let canRefreshDiagnostics = false;
 let canWatchFiles = false;
 let workspaceFolders: string[] = [];
+let editSupport: EditSupport = { documentChanges: false, createFiles: false };
 /** Bumped whenever results may change without the document changing (settings, other files). */
 let epoch = 0;
 
@@ -40,11 +46,15 @@ connection.onInitialize((params): InitializeResult => {
   canReadConfiguration = capabilities.workspace?.configuration === true;
   canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  const workspaceEdit = capabilities.workspace?.workspaceEdit;
+  editSupport = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create') };
   const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { triggerCharacters: ['#'] },
       ...(pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'prr', version: SERVER_VERSION },
@@ -109,6 +119,26 @@ connection.languages.diagnostics.on((params) => {
   const resultId = `${epoch}:${document.version}`;
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnostics.compute(document) };
+});
+
+connection.onCodeAction(({ textDocument, range, context }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return [];
+  return guard('code actions', () => codeActionsFor(document, diagnostics.findings(document), context.diagnostics, range, editSupport), []);
+});
+
+connection.onCompletion(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document) return [];
+  return guard('completion', () => engine.complete({ uri: document.uri, text: document.getText() }, position).map((item) => ({
+    label: item.label,
+    kind: CompletionItemKind.Snippet,
+    detail: item.detail,
+    documentation: item.documentation,
+    sortText: item.sortText,
+    filterText: item.label,
+    textEdit: item.edit,
+  })), []);
 });
 
 /** Runs `work`; an exception is logged with context and `fallback` returned, so the server keeps serving. */

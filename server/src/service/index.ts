@@ -2,7 +2,11 @@
 // CLI) builds one with createEngine and passes text in; no I/O happens here.
 
 import { OBJECT_RULES, RULES, RUNBOOK_RULES, WORKSPACE_RULES } from './rules/registry';
-import type { Finding, RuleMeta, Severity, SourceDocument } from './types';
+import type { Finding, Position, RuleMeta, Severity, SourceDocument } from './types';
+import { completeSectionHeadings, type CompletionItem } from './runbook/complete';
+import { buildRunbookModel } from './runbook/model';
+import { parseMarkdown } from './markdown/parse';
+import { PositionMap } from './yaml/positions';
 import { Validators } from './schema/validators';
 import { SHIPPED_SCHEMAS } from './schema/shipped';
 import { isYamlPath, YamlChecker, type TextResult } from './check-yaml';
@@ -14,6 +18,7 @@ import { DEFAULT_REQUIRED_SECTIONS } from './runbook/sections';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
+export type { CompletionItem } from './runbook/complete';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -43,6 +48,8 @@ export interface Engine {
   /** The findings of a document: its own, and those that depend on other files in the index. */
   check(document: SourceDocument): Finding[];
   docsUrl(ruleId: string): string | undefined;
+  /** Completion items at `position` (runbook section headings so far). */
+  complete(document: SourceDocument, position: Position): CompletionItem[];
   /** Changes rule severities without losing the workspace index. */
   setSeverities(severities: Readonly<Record<string, SeveritySetting>>): void;
 }
@@ -107,6 +114,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
       return applySeverity(all);
+    },
+    complete(document, position) {
+      const path = pathOf(document.uri);
+      if (!isMarkdownPath(path) || (!isRunbookPath(path) && !index.isReferencedRunbook(document.uri))) return [];
+      const positions = new PositionMap(document.text);
+      return completeSectionHeadings(buildRunbookModel(document.text, parseMarkdown(document.text), positions), position);
     },
     setSeverities(next) {
       severities = next;

@@ -25,6 +25,11 @@ export class PositionMap {
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 
+  offsetAt(position: Position): number {
+    const lineStart = this.lineStarts[Math.min(Math.max(position.line, 0), this.lineStarts.length - 1)];
+    return Math.min(lineStart + Math.max(position.character, 0), this.text.length);
+  }
+
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
   }

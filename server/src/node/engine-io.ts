@@ -1,0 +1,34 @@
+// The file-system answers the engine asks for (does a linked file exist, what is in it),
+// from disk — or, in the editor, from an open buffer first.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EngineIO } from '../service';
+
+export function diskIO(openText: (uri: string) => string | undefined = () => undefined): EngineIO {
+  return {
+    exists(uri) {
+      if (openText(uri) !== undefined) return true;
+      const path = toPath(uri);
+      return path !== undefined && existsSync(path);
+    },
+    readFile(uri) {
+      const open = openText(uri);
+      if (open !== undefined) return open;
+      const path = toPath(uri);
+      try {
+        return path === undefined ? undefined : readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function toPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}

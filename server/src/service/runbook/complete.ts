@@ -1,0 +1,32 @@
+// Completion of runbook section headings: on a line that starts a heading, offer the
+// sections the runbook does not have yet, in their canonical order.
+
+import type { Position, Range } from '../types';
+import type { RunbookModel } from './model';
+import { SECTION_KINDS } from './sections';
+
+export interface CompletionItem {
+  label: string;
+  detail: string;
+  documentation: string;
+  sortText: string;
+  /** Replaces what was typed of the heading. */
+  edit: { range: Range; newText: string };
+}
+
+export function completeSectionHeadings(model: RunbookModel, position: Position): CompletionItem[] {
+  const lineStart = model.positions.offsetAt({ line: position.line, character: 0 });
+  const typed = model.text.slice(lineStart, model.positions.offsetAt(position));
+  const match = /^(#{1,6})[ \t]*[^\n]*$/.exec(typed);
+  if (!match) return [];
+  const present = new Set(model.sections.map((s) => s.kind?.id));
+  const hashes = match[1].length === 1 ? '##' : match[1];
+  const range = { start: { line: position.line, character: 0 }, end: position };
+  return SECTION_KINDS.filter((k) => !present.has(k.id)).map((kind, i) => ({
+    label: `${hashes} ${kind.title}`,
+    detail: 'prr: runbook section',
+    documentation: kind.guidance,
+    sortText: String(i).padStart(2, '0'),
+    edit: { range, newText: `${hashes} ${kind.title}\n\n${kind.guidance}\n` },
+  }));
+}
