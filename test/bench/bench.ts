@@ -5,13 +5,18 @@
 // Each timed run checks a text no run has seen before (a comment on every `---` differs),
 // so the engine's per-document cache cannot make it look faster than a first check.
 // Runs are interleaved so machine noise hits engine and floor alike; medians resist outliers.
+// Runbooks have their own floor: the engine's Markdown parser (micromark + GFM + front matter,
+// same options), once; the engine adds positions, the section model, the front-matter schema
+// check and the runbook rules on top.
 
 import { parseAllDocuments } from 'yaml';
 import { createEngine } from '../../server/src/service/index';
+import { parseMarkdown } from '../../server/src/service/markdown/parse';
 import { Validators } from '../../server/src/service/schema/validators';
 import { SHIPPED_SCHEMAS } from '../../server/src/service/schema/shipped';
 import { manifests } from './manifests';
 import { openslo } from './openslo';
+import { runbook } from './runbooks';
 import type { Workload } from './random';
 
 const TARGET = 1.5;
@@ -20,7 +25,7 @@ const validators = new Validators(SHIPPED_SCHEMAS);
 const schemaFor = (value: { apiVersion?: unknown; kind?: unknown }) =>
   value.apiVersion === 'openslo/v1' ? `https://prr.dev/schemas/openslo-v1.schema.json#/definitions/${String(value.kind)}` : 'https://prr.dev/schemas/readiness-v1.schema.json';
 
-function floor(text: string): void {
+function yamlFloor(text: string): void {
   for (const doc of parseAllDocuments(text)) {
     const value = doc.toJS() as { apiVersion?: unknown; kind?: unknown };
     validators.get(schemaFor(value))(value);
@@ -39,16 +44,26 @@ function median(values: number[]): number {
 }
 
 const unique = (text: string, run: number) => text.replace(/^---$/gm, `--- # run ${run}`);
+/** A runbook differs from run to run by a trailing HTML comment, invisible to every rule. */
+const uniqueMarkdown = (text: string, run: number) => `${text}\n<!-- run ${run} -->\n`;
 
-interface Case { name: string; workload: Workload; uri: string; warmup: number; runs: number }
+interface Case {
+  name: string;
+  workload: Workload;
+  uri: string;
+  warmup: number;
+  runs: number;
+  floor?: (text: string) => unknown;
+  unique?: (text: string, run: number) => string;
+}
 
-function compare({ name, workload, uri, warmup, runs }: Case): string[] {
+function compare({ name, workload, uri, warmup, runs, floor = yamlFloor, unique: vary = unique }: Case): string[] {
   const engine = createEngine();
   const findings = engine.check({ uri, text: workload.text }).length;
   const engineMs: number[] = [];
   const floorMs: number[] = [];
   for (let run = 0; run < warmup + runs; run++) {
-    const text = unique(workload.text, run);
+    const text = vary(workload.text, run);
     // Alternating which goes first keeps GC debt from one side landing on the other.
     for (const which of run % 2 ? [0, 1] : [1, 0]) {
       const ms = which === 0 ? time(() => engine.check({ uri, text })) : time(() => floor(text));
@@ -79,6 +94,7 @@ function edit(workload: Workload, uri: string, runs: number): string[] {
 
 console.log(`prr bench — Node ${process.version}`);
 console.log("floor = yaml parseAllDocuments + doc.toJS() + the engine's compiled ajv validator for each document's kind");
+console.log('runbook floor = parseMarkdown (micromark + GFM + front matter, the engine\'s parser and options)');
 const big = openslo(50_000);
 const rows: string[][] = [
   ['workload', 'lines', 'docs', 'findings', 'engine ms', 'floor ms', 'ratio', 'target', 'result'],
@@ -88,6 +104,8 @@ const rows: string[][] = [
   compare({ name: 'openslo', workload: openslo(10_000), uri: 'file:///bench/d.yaml', warmup: 3, runs: 11 }),
   compare({ name: 'openslo', workload: big, uri: 'file:///bench/e.yaml', warmup: 2, runs: 11 }),
   edit(big, 'file:///bench/f.yaml', 21),
+  compare({ name: 'runbook', workload: runbook(100), uri: 'file:///bench/runbooks/small.md', floor: parseMarkdown, unique: uniqueMarkdown, warmup: 10, runs: 51 }),
+  compare({ name: 'runbook', workload: runbook(5_000), uri: 'file:///bench/runbooks/big.md', floor: parseMarkdown, unique: uniqueMarkdown, warmup: 3, runs: 15 }),
 ];
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));

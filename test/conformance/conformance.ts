@@ -1,7 +1,8 @@
 // Conformance: runs the prr engine over a corpus of real files written by other projects
 // (e.g. ../shared/corpus, described in its SOURCES.md), prints what it finds in each file,
 // and gates on what upstream says about those files: the valid ones must get no error, the
-// invalid ones at least one. Usage: npm run conformance -- DIR
+// invalid ones at least one. Runbooks are checked with the file system at hand (an io that
+// reads the disk), so links to other files are checked too. Usage: npm run conformance -- DIR
 // Exit codes: 0 every gate passes, 1 a gate fails, 2 usage or internal error.
 
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { createEngine, type Finding } from '../../server/src/service';
 import { WORKSPACE_RULES } from '../../server/src/service/rules/registry';
 import { collectFiles } from '../../server/src/node/workspace';
 import { readText } from '../../server/src/node/read-text';
+import { diskIO } from '../../server/src/node/engine-io';
 
 /** A file's findings; `path` is relative to DIR, with `/` separators. */
 interface FileResult {
@@ -50,6 +52,15 @@ const noErrors = (folder: string, scope: Scope, perObject = false): Gate => ({
   offenders: (rs) => paths(rs.filter((r) => hasError(r, perObject))),
 });
 const allErrors = (folder: string, scope: Scope): Gate => ({ folder, scope, expectation: 'every file has an error', offenders: (rs) => paths(rs.filter((r) => !hasError(r))) });
+const indexesClean = (folder: string): Gate => ({
+  folder,
+  scope: 'file',
+  expectation: 'every `_index.md` is a section index, not a runbook: no findings at all',
+  offenders: (rs) => {
+    const indexes = rs.filter((r) => posix.basename(r.path) === '_index.md');
+    return indexes.length === 0 ? ['no `_index.md` found'] : paths(indexes.filter((r) => r.findings.length > 0));
+  },
+});
 const ruleFound = (folder: string, scope: Scope, ruleId: string): Gate => ({
   folder,
   scope,
@@ -65,13 +76,18 @@ const GATES: readonly Gate[] = [
   noErrors('sloth/validate-good', 'file'),
   allErrors('sloth/validate-bad', 'file'),
   ruleFound('sloth/validate-duplicates', 'dir', 'sloth-duplicate-id'),
+  { ...noErrors('runbooks/prometheus-operator', 'file'), expectation: 'no file has an error under the default configuration' },
+  indexesClean('runbooks/prometheus-operator'),
 ];
+
+// Folders whose warnings and hints are summarised per rule: what prr would say to their authors.
+const PER_RULE: readonly string[] = ['runbooks/prometheus-operator'];
 
 // Folders reported but never gated: upstream's own validity claim is weaker there.
 const INFORMATIONAL: readonly string[] = ['openslo/spec-examples'];
 
 async function run(dir: string): Promise<number> {
-  const engine = createEngine();
+  const engine = createEngine({ io: diskIO() });
   const results: FileResult[] = [];
   const groups = new Map<string, { uri: string; path: string; text: string }[]>();
   for (const file of await collectFiles([dir], (p) => engine.isCandidate(p))) {
@@ -120,6 +136,27 @@ async function run(dir: string): Promise<number> {
   for (const folder of INFORMATIONAL.filter((f) => existsSync(join(dir, f)))) {
     console.log(`\nInformational (${folder}, never fails):`);
     for (const r of under(folder)) console.log(`${hasError(r) ? 'errors' : 'valid '}  ${r.path}`);
+  }
+
+  for (const folder of PER_RULE.filter((f) => existsSync(join(dir, f)))) {
+    const rs = under(folder);
+    const counts = new Map<string, { warning: number; hint: number; files: Set<string> }>();
+    for (const r of rs) {
+      for (const f of r.findings) {
+        if (f.severity !== 'warning' && f.severity !== 'hint') continue;
+        const c = counts.get(f.ruleId) ?? { warning: 0, hint: 0, files: new Set<string>() };
+        c[f.severity]++;
+        c.files.add(r.path);
+        counts.set(f.ruleId, c);
+      }
+    }
+    console.log(`\nWarnings and hints per rule (${folder}, ${rs.length} files):`);
+    const ruleWidth = Math.max(4, ...[...counts.keys()].map((k) => k.length));
+    console.log(`${'rule'.padEnd(ruleWidth)}  warnings  hints  files`);
+    for (const [rule, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      console.log(`${rule.padEnd(ruleWidth)}  ${String(c.warning).padStart(8)}  ${String(c.hint).padStart(5)}  ${String(c.files.size).padStart(5)}`);
+    }
+    if (counts.size === 0) console.log('(none)');
   }
 
   console.log(`\nconformance: ${failed === 0 ? 'PASS' : 'FAIL'} — ${passed} of ${passed + failed} gates pass; ${results.length} files checked`);

@@ -13,17 +13,9 @@ import { parseYaml } from './yaml/parse';
 import { PositionMap } from './yaml/positions';
 
 const MARKDOWN_PATH = /\.(md|markdown)$/i;
-/** Section indexes (Hugo's `_index.md`, a folder's README) are not runbooks. */
-const INDEX_FILE = /(^|[/\\])(_index|index|readme)\.(md|markdown)$/i;
-const RUNBOOK_PATH = /(^|[/\\])runbooks?[/\\]|\.runbook\.md$/i;
 
 export function isMarkdownPath(path: string): boolean {
   return MARKDOWN_PATH.test(path);
-}
-
-/** Runbooks by location: under a `runbooks/` folder or named `*.runbook.md`, indexes excluded. */
-export function isRunbookPath(path: string): boolean {
-  return MARKDOWN_PATH.test(path) && RUNBOOK_PATH.test(path) && !INDEX_FILE.test(path);
 }
 
 export interface MarkdownCheckInput {
@@ -36,7 +28,7 @@ export interface MarkdownCheckInput {
 
 export function checkRunbook(input: MarkdownCheckInput, rules: readonly RunbookRule[], validators: Validators): Finding[] {
   const positions = new PositionMap(input.text);
-  const model = buildRunbookModel(input.text, parseMarkdown(input.text), positions);
+  const model = buildRunbookModel(input.text, parseMarkdown(input.text), positions, input.options.synonyms);
   const findings: Finding[] = [...checkFrontmatter(model.frontmatter, validators)];
   for (const rule of rules) {
     try {

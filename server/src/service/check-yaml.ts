@@ -3,7 +3,7 @@
 // the document's text, so an edit re-checks only the document it touched.
 
 import type { Node } from 'yaml';
-import { CONTENT_MARKERS, detectKind, isObject, DOCUMENT_KINDS, type DocumentKind } from './kinds';
+import { CONTENT_MARKERS, detectKind, isObject, type DocumentKind } from './kinds';
 import { extractEntities } from './entities/extract';
 import type { Entity } from './entities/types';
 import { checkAgainstSchema } from './schema/check';
@@ -37,8 +37,8 @@ export class YamlChecker {
     private readonly objectRules: readonly ObjectRule[],
   ) {}
 
-  check(text: string, path: string): TextResult {
-    const namedAs = DOCUMENT_KINDS.find((k) => k.matchesFileName(path));
+  /** `namedAs`: the kind the file's name gives it (a manifest by name, `.prr.yaml`), if any. */
+  check(text: string, namedAs: DocumentKind | undefined): TextResult {
     if (!namedAs && !CONTENT_MARKERS.test(text)) return { findings: [], entities: [] };
     if (text.includes('\u0000')) return { findings: [binaryFinding()], entities: [] };
     const findings: Finding[] = [];
@@ -74,6 +74,10 @@ export class YamlChecker {
       const foreign = objects.length === 0 && declaresSomething(document.value);
       if (!foreign && (objects.length > 0 || namedAs)) findings.push(...document.findings);
       for (const { kind, node, value, basePath } of objects) {
+        if (kind.unsupported) {
+          findings.push(unsupportedFinding(kind.unsupported, node, value, parsed.positions));
+          continue;
+        }
         if (kind.kinds && !kind.kinds.includes(String(value.kind))) {
           findings.push(unknownKindFinding(kind, node, value, parsed.positions));
           continue;
@@ -110,7 +114,11 @@ function runObjectRule(rule: ObjectRule, node: Node | null | undefined, value: R
 
 function renameRules(findings: Finding[], kind: DocumentKind): Finding[] {
   const renames = kind.ruleRenames;
-  return renames ? findings.map((f) => (renames[f.ruleId] ? { ...f, ruleId: renames[f.ruleId] } : f)) : findings;
+  if (!renames) return findings;
+  return findings.map((f) => {
+    const rename = renames[f.ruleId];
+    return rename ? { ...f, ruleId: rename.id, severity: rename.severity } : f;
+  });
 }
 
 interface KindedObject {
@@ -138,7 +146,8 @@ function objectsOf(document: ParsedDocument, namedAs: DocumentKind | undefined):
 /** `kind: SLOs` in an OpenSLO file: say which kinds exist instead of validating against none. */
 function unknownKindFinding(kind: DocumentKind, node: Node | null | undefined, value: Record<string, unknown>, positions: PositionMap): Finding {
   const located = locate(node, ['kind']);
-  const anchor = located.value ?? located.key ?? node;
+  const firstKey = (node as { items?: { key?: Node }[] } | null | undefined)?.items?.[0]?.key;
+  const anchor = located.value ?? located.key ?? firstKey ?? node;
   const [start, end] = anchor?.range ?? [0, 0];
   const allowed = kind.kinds ?? [];
   const list = allowed.map((k) => `\`${k}\``).join(', ');
@@ -147,6 +156,13 @@ function unknownKindFinding(kind: DocumentKind, node: Node | null | undefined, v
     ? `missing required property \`kind\`: one of ${list}`
     : `\`kind\` must be one of ${list} for ${kind.label}; got \`${written}\`${didYouMean(written, allowed)}`;
   return { ruleId: written === undefined ? 'missing-property' : 'invalid-enum', severity: 'error', message, range: positions.nodeRange(start, end) };
+}
+
+function unsupportedFinding(what: string, node: Node | null | undefined, value: Record<string, unknown>, positions: PositionMap): Finding {
+  const anchor = locate(node, ['apiVersion']).value ?? node;
+  const [start, end] = anchor?.range ?? [0, 0];
+  const message = `\`apiVersion: ${String(value.apiVersion)}\` is not checked: ${what}; this document gets no other findings`;
+  return { ruleId: 'unsupported-version', severity: 'warning', message, range: positions.nodeRange(start, end) };
 }
 
 function binaryFinding(): Finding {

@@ -1,37 +1,39 @@
 // The prr engine: documents in, findings out. Pure — every shell (language server,
-// CLI) builds one with createEngine and passes text in; no I/O happens here.
+// CLI) builds one with createEngine and passes text (and the configuration that applies
+// to it) in; file-system questions go through the injected `io`.
 
 import { OBJECT_RULES, RULES, RUNBOOK_RULES, WORKSPACE_RULES } from './rules/registry';
-import type { Finding, Position, RuleMeta, Severity, SourceDocument } from './types';
-import { completeSectionHeadings, type CompletionItem } from './runbook/complete';
-import { buildRunbookModel } from './runbook/model';
-import { parseMarkdown } from './markdown/parse';
-import { PositionMap } from './yaml/positions';
+import type { Finding, Position, RuleMeta, SourceDocument } from './types';
 import { Validators } from './schema/validators';
 import { SHIPPED_SCHEMAS } from './schema/shipped';
 import { isYamlPath, YamlChecker, type TextResult } from './check-yaml';
 import { fileKey, WorkspaceIndex } from './workspace/index';
 import { checkWorkspace } from './workspace/check';
-import { checkRunbook, isMarkdownPath, isRunbookPath } from './check-markdown';
-import type { EngineIO, RunbookOptions } from './runbook/types';
-import { DEFAULT_REQUIRED_SECTIONS } from './runbook/sections';
+import { checkRunbook, isMarkdownPath } from './check-markdown';
+import type { EngineIO } from './runbook/types';
+import { completeSectionHeadings, type CompletionItem } from './runbook/complete';
+import { buildRunbookModel } from './runbook/model';
+import { parseMarkdown } from './markdown/parse';
+import { PositionMap } from './yaml/positions';
+import { CONFIG_KIND, READINESS_KIND, type DocumentKind } from './kinds';
+import { DEFAULT_CONFIG, type ConfigData, type FileConfig, type SeveritySetting } from './config/resolve';
+import { parseConfig } from './config/parse';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
 export type { CompletionItem } from './runbook/complete';
-
-export type SeveritySetting = Severity | 'off';
+export type { ConfigData, ConfigLayer, FileConfig, SeveritySetting } from './config/resolve';
+export { resolveConfig, DEFAULT_CONFIG } from './config/resolve';
 
 export interface EngineOptions {
   /** Base URL of the rule documentation pages; `<base><rule-id>.md` is each rule's page. */
   docsBaseUrl?: string;
-  /** Per-rule severity overrides; `off` silences a rule. */
+  /** Editor-level severity overrides (`.prr.yaml` rules win over them); `off` silences a rule. */
   severities?: Readonly<Record<string, SeveritySetting>>;
   /** Answers file-system questions (does a linked file exist?); without it, such checks are skipped. */
   io?: EngineIO;
   /** The clock, for staleness checks. */
   now?: () => Date;
-  runbooks?: Partial<RunbookOptions>;
 }
 
 export interface Engine {
@@ -42,51 +44,60 @@ export interface Engine {
    * Records a workspace file's current text (from disk or an open buffer) in the index.
    * Returns the other files whose cross-file findings may have changed because of it.
    */
-  setFile(document: SourceDocument): string[];
+  setFile(document: SourceDocument, config?: FileConfig): string[];
   /** Forgets a file (deleted, or closed and gone from disk); returns the files concerned. */
   removeFile(uri: string): string[];
-  /** The findings of a document: its own, and those that depend on other files in the index. */
-  check(document: SourceDocument): Finding[];
-  docsUrl(ruleId: string): string | undefined;
+  /** The findings of a document under `config`: its own, and those that depend on other files. */
+  check(document: SourceDocument, config?: FileConfig): Finding[];
   /** Completion items at `position` (runbook section headings so far). */
-  complete(document: SourceDocument, position: Position): CompletionItem[];
-  /** Changes rule severities without losing the workspace index. */
+  complete(document: SourceDocument, position: Position, config?: FileConfig): CompletionItem[];
+  /** Reads a `.prr.yaml`: its data when it is valid, else undefined (its findings come from `check`). */
+  parseConfig(text: string): ConfigData | undefined;
+  docsUrl(ruleId: string): string | undefined;
+  /** Changes the editor-level rule severities without losing the workspace index. */
   setSeverities(severities: Readonly<Record<string, SeveritySetting>>): void;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
-
   const validators = new Validators(SHIPPED_SCHEMAS);
   const checker = new YamlChecker(validators, OBJECT_RULES);
   const index = new WorkspaceIndex();
-  const latest = new Map<string, { text: string; result: TextResult }>();
-  const known = new Map(RULES.map((r) => [r.id, r]));
-  const runbookOptions: RunbookOptions = { requiredSections: DEFAULT_REQUIRED_SECTIONS, staleAfterDays: 180, ...options.runbooks };
+  const latest = new Map<string, { text: string; namedAs: DocumentKind | undefined; result: TextResult }>();
+  const known = new Set(RULES.map((r) => r.id));
   const now = options.now ?? (() => new Date());
-  let severities = options.severities ?? {};
+  let editorSeverities = options.severities ?? {};
 
-  function local(document: SourceDocument): TextResult {
-    if (!isYamlPath(pathOf(document.uri))) return { findings: [], entities: [] };
-    const previous = latest.get(document.uri);
-    if (previous && previous.text === document.text) return previous.result;
+  function namedAs(path: string, config: FileConfig): DocumentKind | undefined {
+    if (CONFIG_KIND.matchesFileName(path)) return CONFIG_KIND;
+    return config.isManifestFile(path) ? READINESS_KIND : undefined;
+  }
+
+  function local(document: SourceDocument, config: FileConfig): TextResult {
     const path = pathOf(document.uri);
-    const result = isYamlPath(path) ? checker.check(document.text, path) : { findings: [], entities: [] };
-    latest.set(document.uri, { text: document.text, result });
+    if (!isYamlPath(path) || config.isExcluded(path)) return { findings: [], entities: [] };
+    const kind = namedAs(path, config);
+    const previous = latest.get(document.uri);
+    if (previous && previous.text === document.text && previous.namedAs === kind) return previous.result;
+    const result = checker.check(document.text, kind);
+    latest.set(document.uri, { text: document.text, namedAs: kind, result });
     return result;
   }
 
-  function setFile(document: SourceDocument): string[] {
-    const touched = index.set(document.uri, local(document).entities);
+  function setFile(document: SourceDocument, config: FileConfig = DEFAULT_CONFIG): string[] {
+    const touched = index.set(document.uri, local(document, config).entities);
     touched.add(fileKey(document.uri)); // files that point at this one (a manifest at its runbook)
     return index.filesConcerning(touched).filter((uri) => uri !== document.uri);
   }
 
-  function applySeverity(findings: Finding[]): Finding[] {
+  function isRunbook(uri: string, path: string, config: FileConfig): boolean {
+    return isMarkdownPath(path) && !config.isExcluded(path) && (config.isRunbookFile(path) || index.isReferencedRunbook(uri));
+  }
+
+  /** The user's settings win over a finding's own severity (a missing Escalation is a warning by default). */
+  function applySeverity(findings: Finding[], config: FileConfig): Finding[] {
     const out: Finding[] = [];
     for (const finding of findings) {
-      // A finding may carry its own severity (a missing Escalation section is a warning, a
-      // missing Mitigation an error); the user's setting for the rule wins over both.
-      const setting = severities[finding.ruleId] ?? finding.severity;
+      const setting = config.severities[finding.ruleId] ?? editorSeverities[finding.ruleId] ?? finding.severity;
       if (setting !== 'off') out.push(setting === finding.severity ? finding : { ...finding, severity: setting });
     }
     return out;
@@ -102,30 +113,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
       touched.add(fileKey(uri));
       return index.filesConcerning(touched);
     },
-    check(document) {
+    check(document, config = DEFAULT_CONFIG) {
       const path = pathOf(document.uri);
       if (isMarkdownPath(path)) {
-        if (!isRunbookPath(path) && !index.isReferencedRunbook(document.uri)) return [];
-        const input = { uri: document.uri, text: document.text, options: runbookOptions, now: now(), ...(options.io ? { io: options.io } : {}) };
-        return applySeverity(checkRunbook(input, RUNBOOK_RULES, validators));
+        if (!isRunbook(document.uri, path, config)) return [];
+        const input = { uri: document.uri, text: document.text, options: config.runbooks, now: now(), ...(options.io ? { io: options.io } : {}) };
+        return applySeverity(checkRunbook(input, RUNBOOK_RULES, validators), config);
       }
-      setFile(document);
-      const own = local(document).findings;
+      setFile(document, config);
+      const own = local(document, config).findings;
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
-      return applySeverity(all);
+      return applySeverity(all, config);
     },
-    complete(document, position) {
+    complete(document, position, config = DEFAULT_CONFIG) {
       const path = pathOf(document.uri);
-      if (!isMarkdownPath(path) || (!isRunbookPath(path) && !index.isReferencedRunbook(document.uri))) return [];
-      const positions = new PositionMap(document.text);
-      return completeSectionHeadings(buildRunbookModel(document.text, parseMarkdown(document.text), positions), position);
+      if (!isRunbook(document.uri, path, config)) return [];
+      const model = buildRunbookModel(document.text, parseMarkdown(document.text), new PositionMap(document.text), config.runbooks.synonyms);
+      return completeSectionHeadings(model, position);
     },
-    setSeverities(next) {
-      severities = next;
-    },
+    parseConfig: (text) => parseConfig(text, checker),
     docsUrl(ruleId) {
       return options.docsBaseUrl && known.has(ruleId) ? `${options.docsBaseUrl}${ruleId}.md` : undefined;
+    },
+    setSeverities(next) {
+      editorSeverities = next;
     },
   };
 }

@@ -1,7 +1,9 @@
 // Decides what kind of prr document an object is: by its content first
 // (apiVersion/kind/version), then by the file's name (PRODUCT.md §1).
 
-export type KindId = 'readiness-manifest' | 'openslo-v1' | 'openslo-v1alpha' | 'sloth-prometheus-v1' | 'sloth-k8s-v1';
+import type { Severity } from './types';
+
+export type KindId = 'prr-config' | 'openslo-unsupported' | 'readiness-manifest' | 'openslo-v1' | 'openslo-v1alpha' | 'sloth-prometheus-v1' | 'sloth-k8s-v1';
 
 export interface DocumentKind {
   id: KindId;
@@ -15,17 +17,29 @@ export interface DocumentKind {
   kinds?: readonly string[];
   /** The schema to validate with (called only when `kind`, if listed, is one of `kinds`). */
   schemaRef(value: Record<string, unknown>): string;
+  /** A family we recognise but do not check (yet): reported once, not validated. */
+  unsupported?: string;
   /** Schema rule ids that mean something else for this kind (Sloth ignores unknown keys: a warning). */
-  ruleRenames?: Readonly<Record<string, string>>;
+  ruleRenames?: Readonly<Record<string, { id: string; severity: Severity }>>;
 }
 
 const SCHEMA_BASE = 'https://prr.dev/schemas/';
 export const READINESS_SCHEMA_ID = `${SCHEMA_BASE}readiness-v1.schema.json`;
 export const RUNBOOK_FRONTMATTER_SCHEMA_ID = `${SCHEMA_BASE}runbook-frontmatter-v1.schema.json`;
+export const CONFIG_SCHEMA_ID = `${SCHEMA_BASE}prr-config-v1.schema.json`;
+
+/** `.prr.yaml` itself: checked against its schema like any of our files. */
+export const CONFIG_KIND: DocumentKind = {
+  id: 'prr-config',
+  label: 'prr configuration',
+  matchesContent: () => false,
+  matchesFileName: (path) => /(^|[/\\])\.prr\.ya?ml$/.test(path),
+  schemaRef: () => CONFIG_SCHEMA_ID,
+};
 
 const never = () => false;
 
-const readinessManifest: DocumentKind = {
+export const READINESS_KIND: DocumentKind = {
   id: 'readiness-manifest',
   label: 'readiness manifest',
   matchesContent: (v) => (typeof v.apiVersion === 'string' && v.apiVersion.startsWith('prr/')) || v.kind === 'ServiceReadiness',
@@ -50,7 +64,7 @@ const slothPrometheus: DocumentKind = {
   matchesContent: (v) => v.version === 'prometheus/v1',
   matchesFileName: never,
   schemaRef: () => `${SCHEMA_BASE}sloth-prometheus-v1.schema.json`,
-  ruleRenames: { 'unknown-property': 'sloth-unknown-key' },
+  ruleRenames: { 'unknown-property': { id: 'sloth-unknown-key', severity: 'warning' } },
 };
 
 // Other kinds of the same API group (AlertWindows) are not SLOs and are left alone.
@@ -60,19 +74,30 @@ const slothKubernetes: DocumentKind = {
   matchesContent: (v) => v.apiVersion === 'sloth.slok.dev/v1' && v.kind === 'PrometheusServiceLevel',
   matchesFileName: never,
   schemaRef: () => `${SCHEMA_BASE}sloth-k8s-v1.schema.json`,
-  ruleRenames: { 'unknown-property': 'sloth-unknown-key' },
+  ruleRenames: { 'unknown-property': { id: 'sloth-unknown-key', severity: 'warning' } },
+};
+
+/** OpenSLO versions other than the ones above (a draft such as `openslo.com/v2alpha`, or a typo). */
+const opensloUnsupported: DocumentKind = {
+  id: 'openslo-unsupported',
+  label: 'OpenSLO',
+  matchesContent: (v) => typeof v.apiVersion === 'string' && /^openslo(\.com)?\//i.test(v.apiVersion),
+  matchesFileName: never,
+  unsupported: 'prr checks OpenSLO `openslo/v1` and `openslo/v1alpha`',
+  schemaRef: () => '',
 };
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  readinessManifest,
+  READINESS_KIND,
   openslo('openslo-v1', 'openslo/v1', 'openslo-v1.schema.json', ['SLO', 'SLI', 'DataSource', 'Service', 'AlertPolicy', 'AlertCondition', 'AlertNotificationTarget']),
   openslo('openslo-v1alpha', 'openslo/v1alpha', 'openslo-v1alpha.schema.json', ['SLO', 'Service']),
   slothPrometheus,
   slothKubernetes,
+  opensloUnsupported, // after the supported versions, which match first
 ];
 
 /** Words at least one of which appears in any document of ours; other files are not even parsed. */
-export const CONTENT_MARKERS = /prr\/|ServiceReadiness|openslo\/|prometheus\/v1|sloth\.slok\.dev/;
+export const CONTENT_MARKERS = /prr\/|ServiceReadiness|openslo(\.com)?\/|prometheus\/v1|sloth\.slok\.dev/;
 
 /**
  * Content says what a document is; the file name (`namedAs`, the kind its name suggests)

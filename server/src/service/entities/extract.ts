@@ -27,6 +27,9 @@ export function extractEntities(input: ExtractInput): Entity[] {
       return isObject(input.value.spec) ? sloth(input, ['spec'], input.value.spec) : [];
     case 'readiness-manifest':
       return manifest(input);
+    case 'prr-config':
+    case 'openslo-unsupported':
+      return [];
   }
 }
 
@@ -57,6 +60,14 @@ function rangeAt(input: ExtractInput, path: readonly PathSegment[]): Range {
   return input.positions.nodeRange(start, end);
 }
 
+/** The range of the key `key` inside the mapping at `path` (the mapping's own range without one). */
+function keyRangeAt(input: ExtractInput, path: readonly PathSegment[], key: string | undefined): Range {
+  const located = key === undefined ? undefined : locate(input.node, [...path, key]).key;
+  if (!located) return rangeAt(input, path);
+  const [start, end] = located.range ?? [0, 0];
+  return input.positions.nodeRange(start, end);
+}
+
 function openslo(input: ExtractInput): Entity[] {
   const { value } = input;
   const kind = String(value.kind);
@@ -77,9 +88,9 @@ function openslo(input: ExtractInput): Entity[] {
       if (isObject(policy.spec)) alertPolicyRefs(policy.spec, ['spec', 'alertPolicies', i, 'spec'], ref);
     });
     entity.objectives = list(spec.objectives).map(([objective, i]) => ({
-      range: rangeAt(input, ['spec', 'objectives', i]),
-      hasOp: 'op' in objective,
-      hasValue: 'value' in objective,
+      range: keyRangeAt(input, ['spec', 'objectives', i], Object.keys(objective)[0]),
+      ...('op' in objective ? { op: keyRangeAt(input, ['spec', 'objectives', i], 'op') } : {}),
+      ...('value' in objective ? { value: keyRangeAt(input, ['spec', 'objectives', i], 'value') } : {}),
     }));
   } else if (kind === 'SLI') {
     metricSourceRefs(spec, ['spec'], ref);

@@ -29,8 +29,8 @@ export interface Entity {
   refs: Reference[];
   /** For SLIs: which metric form they use (decides whether objectives need op/value). */
   metric?: 'ratioMetric' | 'thresholdMetric';
-  /** For SLOs: objectives and whether each has op and value, for checks against a referenced SLI. */
-  objectives?: { range: Range; hasOp: boolean; hasValue: boolean }[];
+  /** For SLOs: each objective's first key, and its `op`/`value` keys where present, for checks against a referenced SLI. */
+  objectives?: { range: Range; op?: Range; value?: Range }[];
 }
 
 export interface LocatedEntity extends Entity {

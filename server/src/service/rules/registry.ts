@@ -9,6 +9,13 @@ import type { RunbookRule } from '../runbook/types';
 import { rule as runbookNotFound } from './workspace/runbook-not-found';
 import { rule as frontmatterUnknownKey } from './runbook/frontmatter-unknown-key';
 import { rule as runbookMissingSection } from './runbook/runbook-missing-section';
+import { rule as runbookEmptySection } from './runbook/runbook-empty-section';
+import { rule as runbookPlaceholder } from './runbook/runbook-placeholder';
+import { rule as runbookNoTitle } from './runbook/runbook-no-title';
+import { rule as runbookStaleReview } from './runbook/runbook-stale-review';
+import { rule as runbookBrokenLink } from './runbook/runbook-broken-link';
+import { rule as runbookMitigationNoSteps } from './runbook/runbook-mitigation-no-steps';
+import { rule as runbookDuplicateSection } from './runbook/runbook-duplicate-section';
 import { rule as yamlSyntax } from './yaml/yaml-syntax';
 import { rule as duplicateKey } from './yaml/duplicate-key';
 import { rule as yamlAliasLimit } from './yaml/yaml-alias-limit';
@@ -19,6 +26,7 @@ import { rule as invalidType } from './schema/invalid-type';
 import { rule as invalidEnum } from './schema/invalid-enum';
 import { rule as invalidFormat } from './schema/invalid-format';
 import { rule as invalidValue } from './schema/invalid-value';
+import { rule as unsupportedVersion } from './schema/unsupported-version';
 import { rule as internalError } from './internal-error';
 import { rule as unresolvedReference } from './workspace/unresolved-reference';
 import { rule as missingService } from './workspace/missing-service';
@@ -36,7 +44,16 @@ export const OBJECT_RULES: readonly ObjectRule[] = [opensloTimeZone, opensloNoEr
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [unresolvedReference, missingService, duplicateName, opensloObjectiveOpValue, slothDuplicateId, runbookNotFound];
 
-export const RUNBOOK_RULES: readonly RunbookRule[] = [runbookMissingSection];
+export const RUNBOOK_RULES: readonly RunbookRule[] = [
+  runbookMissingSection,
+  runbookEmptySection,
+  runbookPlaceholder,
+  runbookNoTitle,
+  runbookStaleReview,
+  runbookBrokenLink,
+  runbookMitigationNoSteps,
+  runbookDuplicateSection,
+];
 
 const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   yamlSyntax,
@@ -49,6 +66,7 @@ const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   invalidEnum,
   invalidFormat,
   invalidValue,
+  unsupportedVersion,
   slothUnknownKey,
   frontmatterUnknownKey,
   internalError,

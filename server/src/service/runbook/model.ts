@@ -27,7 +27,7 @@ export interface RunbookModel {
   sections: RunbookSection[];
 }
 
-export function buildRunbookModel(text: string, root: Root, positions: PositionMap): RunbookModel {
+export function buildRunbookModel(text: string, root: Root, positions: PositionMap, synonyms: Readonly<Record<string, readonly string[]>> = {}): RunbookModel {
   const yaml = root.children.find((c): c is Yaml => c.type === 'yaml');
   const title = root.children.find((c): c is Heading => c.type === 'heading' && c.depth === 1);
   const headings = root.children.filter((c): c is Heading => c.type === 'heading' && c !== title);
@@ -37,7 +37,7 @@ export function buildRunbookModel(text: string, root: Root, positions: PositionM
     const content = root.children.slice(index + 1, next < 0 ? undefined : next);
     const end = next < 0 ? text.length : offsetOf(root.children[next]);
     const headingText = textOf(heading);
-    return { text: headingText, kind: sectionKindOf(headingText), heading, range: rangeOfNode(heading, positions), content, end };
+    return { text: headingText, kind: sectionKindOf(headingText, synonyms), heading, range: rangeOfNode(heading, positions), content, end };
   });
   return {
     text,

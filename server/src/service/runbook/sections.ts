@@ -26,15 +26,22 @@ export const SECTION_KINDS: readonly SectionKind[] = [
 /** Which sections must exist, and how loudly their absence is reported. */
 export type RequiredSections = Readonly<Record<string, Severity | 'off'>>;
 
+/**
+ * Warnings, not errors, by default: upstream's own well-kept runbooks (prometheus-operator's)
+ * have a few without every section, and a checker that fails CI on them would be switched
+ * off. Teams that want a gate raise them to `error` in `.prr.yaml`; the readiness report
+ * counts missing sections either way.
+ */
 export const DEFAULT_REQUIRED_SECTIONS: RequiredSections = {
-  meaning: 'error',
-  impact: 'error',
-  diagnosis: 'error',
-  mitigation: 'error',
+  meaning: 'warning',
+  impact: 'warning',
+  diagnosis: 'warning',
+  mitigation: 'warning',
   escalation: 'warning',
 };
 
-export function sectionKindOf(headingText: string): SectionKind | undefined {
+/** The section a heading names, by built-in synonym or one the configuration adds. */
+export function sectionKindOf(headingText: string, extra: Readonly<Record<string, readonly string[]>> = {}): SectionKind | undefined {
   const text = headingText.trim().toLowerCase().replace(/[:.]+$/, '');
-  return SECTION_KINDS.find((k) => k.synonyms.includes(text));
+  return SECTION_KINDS.find((k) => k.synonyms.includes(text) || (extra[k.id] ?? []).some((s) => s.toLowerCase() === text));
 }

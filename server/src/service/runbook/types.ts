@@ -6,6 +6,8 @@ import type { RequiredSections } from './sections';
 
 export interface RunbookOptions {
   requiredSections: RequiredSections;
+  /** More heading texts per section id, beyond the built-in synonyms. */
+  synonyms: Readonly<Record<string, readonly string[]>>;
   /** `lastReviewed` older than this is stale. */
   staleAfterDays: number;
 }

@@ -1,7 +1,7 @@
 // Turns one resolved schema error into a rule id and a message that says what is
 // wrong and what would be right.
 
-import { isAjv, type AjvError, type ResolvedError } from './resolve';
+import { isKeyChoice, isNotAllowed, type AjvError, type ResolvedError } from './resolve';
 import { didYouMean } from './suggest';
 
 export interface Described {
@@ -19,8 +19,16 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 
 export function describe(error: ResolvedError, name: string): Described {
-  if (!isAjv(error)) {
-    const list = error.keys.map(code).join(' or ');
+  if (isNotAllowed(error)) {
+    const prefix = name === 'document' ? '' : `${name}.`;
+    const keys = error.keys.map((k) => code(`${prefix}${k}`)).join(', ');
+    const message = error.condition
+      ? `${keys} ${error.keys.length === 1 ? 'is' : 'are'} not allowed when ${error.condition}; remove one or the other`
+      : `${keys} ${error.keys.length === 1 ? 'is' : 'are'} not allowed here`;
+    return { ruleId: 'invalid-value', message, target: { kind: 'key', property: error.keys[0] } };
+  }
+  if (isKeyChoice(error)) {
+    const list = error.keys.map((k) => (k.includes('+') ? `an inline form (${k.split('+').map(code).join(', ')})` : code(k))).join(' or ');
     return error.present.length === 0
       ? { ruleId: 'missing-property', message: `${code(name)} needs one of ${list}`, target: { kind: 'object' } }
       : { ruleId: 'invalid-value', message: `${code(name)} may have only one of ${list}; it has ${error.present.map(code).join(' and ')}`, target: { kind: 'key', property: error.present[error.present.length - 1] } };
@@ -52,6 +60,9 @@ function describeAjv(e: AjvError, name: string): Described {
     case 'format':
       return value('invalid-format', `${code(name)} must be ${FORMAT_NAMES[String(p.format)] ?? `in ${p.format} format`}${got}`);
     case 'pattern':
+      if (e.propertyName !== undefined) {
+        return { ruleId: 'invalid-format', message: `key ${code(e.propertyName)} in ${code(name)} must ${patternHint(e)}`, target: { kind: 'key', property: e.propertyName } };
+      }
       return value('invalid-format', `${code(name)} must ${patternHint(e)}${got}`);
     case 'minimum':
     case 'maximum':
@@ -61,6 +72,8 @@ function describeAjv(e: AjvError, name: string): Described {
     case 'minItems':
     case 'maxItems':
       return value('invalid-value', `${code(name)} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${p.limit} item${p.limit === 1 ? '' : 's'}; it has ${Array.isArray(e.data) ? e.data.length : 0}`);
+    case 'maxLength':
+      return value('invalid-value', `${code(name)} must be at most ${p.limit} characters long; it has ${typeof e.data === 'string' ? e.data.length : '?'}`);
     case 'minLength':
       return value('invalid-value', p.limit === 1 ? `${code(name)} must not be empty` : `${code(name)} must be at least ${p.limit} characters long`);
     case 'minProperties':

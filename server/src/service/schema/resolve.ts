@@ -16,7 +16,16 @@ export interface KeyChoiceError {
   present: string[];
 }
 
-export type ResolvedError = AjvError | KeyChoiceError;
+/** A key forbidden by a `"key": false` schema, with the condition that forbids it when there is one. */
+export interface NotAllowedError {
+  keyword: 'notAllowed';
+  instancePath: string;
+  keys: string[];
+  /** e.g. "`isRolling` is `true`", "`target` is given" */
+  condition?: string;
+}
+
+export type ResolvedError = AjvError | KeyChoiceError | NotAllowedError;
 
 export function resolveErrors(errors: readonly AjvError[]): ResolvedError[] {
   let remaining: ResolvedError[] = [...errors];
@@ -27,11 +36,54 @@ export function resolveErrors(errors: readonly AjvError[]): ResolvedError[] {
     if (!remaining.includes(combinator)) continue; // inside a branch already dropped
     remaining = resolveCombinator(combinator, remaining);
   }
+  remaining = forbiddenKeys(remaining);
   remaining = remaining.filter((e) => !(isAjv(e) && e.keyword === 'if' && hasInner(e, remaining)));
+  // propertyNames wraps the real error about the key; the inner one says what is wrong.
+  remaining = remaining.filter((e) => !(isAjv(e) && e.keyword === 'propertyNames' && remaining.some((o) => o !== e && isAjv(o) && o.propertyName === e.params.propertyName)));
   remaining = dropMisspelledRequired(remaining);
   // A value of the wrong type fails its enum/format/range too; the type error says it all.
   const wrongType = new Set(remaining.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   return remaining.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath) || !isAjv(e) || isContainerKeyword(e));
+}
+
+/**
+ * `"key": false` errors (ajv: "boolean schema is false") become one "not allowed" error per
+ * object and condition. Inside `if`/`then`, the `if` says when the key is forbidden.
+ */
+function forbiddenKeys(errors: ResolvedError[]): ResolvedError[] {
+  const groups = new Map<string, NotAllowedError>();
+  const rest: ResolvedError[] = [];
+  const usedWrappers = new Set<ResolvedError>();
+  for (const e of errors) {
+    if (!isAjv(e) || e.keyword !== 'false schema') {
+      rest.push(e);
+      continue;
+    }
+    const key = e.instancePath.slice(e.instancePath.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+    const parent = e.instancePath.slice(0, e.instancePath.lastIndexOf('/'));
+    const ifPath = e.schemaPath.replace(/\/then\/properties\/[^/]+\/false schema$/, '/if');
+    const wrapper = errors.find((o): o is AjvError => isAjv(o) && o.keyword === 'if' && o.schemaPath === ifPath && o.instancePath === parent);
+    if (wrapper) usedWrappers.add(wrapper);
+    const condition = wrapper ? describeCondition((wrapper.parentSchema as { if?: unknown } | undefined)?.if) : undefined;
+    const id = `${parent}\u0000${condition ?? ''}`;
+    const group = groups.get(id);
+    if (group) group.keys.push(key);
+    else groups.set(id, { keyword: 'notAllowed', instancePath: parent, keys: [key], ...(condition ? { condition } : {}) });
+  }
+  return [...rest.filter((e) => !usedWrappers.has(e)), ...groups.values()];
+}
+
+/** Words for an `if` schema made of `required` keys and `const` values. */
+function describeCondition(schema: unknown): string | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  const { required, properties } = schema as { required?: unknown; properties?: Record<string, unknown> };
+  if (!Array.isArray(required) || required.length === 0) return undefined;
+  return required
+    .map((key) => {
+      const sub = properties?.[String(key)] as { const?: unknown } | undefined;
+      return sub && typeof sub === 'object' && 'const' in sub ? `\`${String(key)}\` is \`${JSON.stringify(sub.const).replace(/^"|"$/g, '')}\`` : `\`${String(key)}\` is given`;
+    })
+    .join(' and ');
 }
 
 /**
@@ -47,7 +99,11 @@ function dropMisspelledRequired(errors: ResolvedError[]): ResolvedError[] {
     if (meant !== undefined) misspelt.add(`${e.instancePath}\u0000${meant}`);
   }
   if (misspelt.size === 0) return errors;
-  return errors.filter((e) => !(isAjv(e) && e.keyword === 'required' && misspelt.has(`${e.instancePath}\u0000${String(e.params.missingProperty)}`)));
+  const meant = (e: ResolvedError, key: string) => misspelt.has(`${e.instancePath}\u0000${key}`);
+  return errors.filter((e) => {
+    if (isAjv(e)) return !(e.keyword === 'required' && meant(e, String(e.params.missingProperty)));
+    return !(isKeyChoice(e) && e.present.length === 0 && e.keys.some((k) => k.split('+').some((key) => meant(e, key))));
+  });
 }
 
 /** Keywords about an object's members, which stay meaningful whatever its type. */
@@ -66,7 +122,7 @@ function resolveCombinator(combinator: AjvError, errors: ResolvedError[]): Resol
   const inBranches = new Set([...branches.values()].flat());
   const others = errors.filter((e) => e !== combinator && !inBranches.has(e as AjvError));
   const choice = keyChoice(combinator);
-  if (choice) return [...others, choice];
+  if (choice) return [...others, ...choice];
   if (branches.size === 0) return [...others, combinator];
   return [...others, ...bestBranch(branches)];
 }
@@ -87,19 +143,34 @@ function bestBranch(branches: Map<number, AjvError[]>): AjvError[] {
   return best;
 }
 
-/** `oneOf: [{required: [a]}, {required: [b]}]` reads best as "exactly one of a, b". */
-function keyChoice(combinator: AjvError): KeyChoiceError | undefined {
+/**
+ * `oneOf`/`anyOf` of branches that only require keys (`[{required: [a]}, {required: [b]}]`)
+ * reads best as "one of a, b". A branch of several keys is a form (`kind`, `metadata`, `spec`
+ * of an inline object); when the object has some of a form's keys, that form was meant and
+ * its missing keys are reported as such.
+ */
+function keyChoice(combinator: AjvError): ResolvedError[] | undefined {
   const branches = combinator.schema;
-  if (combinator.keyword !== 'oneOf' || !Array.isArray(branches)) return undefined;
-  const keys: string[] = [];
+  if (!Array.isArray(branches)) return undefined;
+  const forms: string[][] = [];
   for (const branch of branches as Record<string, unknown>[]) {
-    const extra = Object.keys(branch).filter((k) => !['required', 'description', '$comment'].includes(k));
-    if (extra.length > 0 || !Array.isArray(branch.required) || branch.required.length !== 1) return undefined;
-    keys.push(String(branch.required[0]));
+    const extra = Object.keys(branch).filter((k) => !['required', 'description', '$comment', 'properties'].includes(k));
+    const onlyTrue = Object.values((branch.properties ?? {}) as Record<string, unknown>).every((v) => v === true);
+    if (extra.length > 0 || !onlyTrue || !Array.isArray(branch.required) || branch.required.length === 0) return undefined;
+    forms.push(branch.required.map(String));
   }
   const data = combinator.data;
-  const present = data && typeof data === 'object' ? keys.filter((k) => k in data) : [];
-  return { keyword: 'keyChoice', instancePath: combinator.instancePath, keys, present };
+  const has = (k: string) => typeof data === 'object' && data !== null && k in data;
+  const present = forms.flat().filter(has);
+  if (combinator.keyword === 'oneOf' && forms.every((f) => f.length === 1) && present.length > 1) {
+    return [{ keyword: 'keyChoice', instancePath: combinator.instancePath, keys: forms.flat(), present }];
+  }
+  const partial = forms.filter((f) => f.length > 1 && f.some(has)).sort((a, b) => b.filter(has).length - a.filter(has).length)[0];
+  if (partial) {
+    return partial.filter((k) => !has(k)).map((missingProperty) => ({ ...combinator, keyword: 'required', params: { missingProperty }, schemaPath: `${combinator.schemaPath}/required` }));
+  }
+  if (present.length > 0) return undefined; // some form is complete: the problem lies elsewhere
+  return [{ keyword: 'keyChoice', instancePath: combinator.instancePath, keys: forms.map((f) => (f.length === 1 ? f[0] : f.join('+'))), present: [] }];
 }
 
 function hasInner(wrapper: AjvError, errors: readonly ResolvedError[]): boolean {
@@ -109,4 +180,12 @@ function hasInner(wrapper: AjvError, errors: readonly ResolvedError[]): boolean 
 
 export function isAjv(e: ResolvedError): e is AjvError {
   return 'schemaPath' in e;
+}
+
+export function isKeyChoice(e: ResolvedError): e is KeyChoiceError {
+  return !isAjv(e) && e.keyword === 'keyChoice';
+}
+
+export function isNotAllowed(e: ResolvedError): e is NotAllowedError {
+  return !isAjv(e) && e.keyword === 'notAllowed';
 }

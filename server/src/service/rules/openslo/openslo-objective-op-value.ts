@@ -14,12 +14,13 @@ export const rule: WorkspaceRule = {
       if (slo.kind !== 'SLO' || !indicatorRef || !slo.objectives) continue;
       const [sli] = index.find('SLI', indicatorRef.name, ['openslo']);
       if (!sli?.metric) continue;
+      const related = [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }];
       for (const objective of slo.objectives) {
-        if (sli.metric === 'thresholdMetric' && !(objective.hasOp && objective.hasValue)) {
-          const missing = [objective.hasOp ? '' : '`op`', objective.hasValue ? '' : '`value`'].filter(Boolean).join(' and ');
-          report(objective.range, `this objective needs ${missing}: SLI \`${sli.name}\` uses a thresholdMetric, so each objective says which values are good`, { related: [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }] });
-        } else if (sli.metric === 'ratioMetric' && objective.hasValue) {
-          report(objective.range, `\`value\` has no meaning here: SLI \`${sli.name}\` uses a ratioMetric, whose objectives set only \`target\` (or \`targetPercent\`)`, { related: [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }] });
+        if (sli.metric === 'thresholdMetric' && !(objective.op && objective.value)) {
+          const missing = [objective.op ? '' : '`op`', objective.value ? '' : '`value`'].filter(Boolean).join(' and ');
+          report(objective.range, `this objective needs ${missing}: SLI \`${sli.name}\` uses a thresholdMetric, so each objective says which values are good`, { related });
+        } else if (sli.metric === 'ratioMetric' && objective.value) {
+          report(objective.value, `\`value\` has no meaning here: SLI \`${sli.name}\` uses a ratioMetric, whose objectives set only \`target\` (or \`targetPercent\`)`, { related });
         }
       }
     }

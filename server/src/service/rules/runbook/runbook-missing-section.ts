@@ -11,8 +11,8 @@ import type { Range, TextEdit } from '../../types';
 
 export const rule: RunbookRule = {
   id: 'runbook-missing-section',
-  defaultSeverity: 'error',
-  description: 'A runbook lacks a required section (Meaning, Impact, Diagnosis, Mitigation; Escalation as a warning).',
+  defaultSeverity: 'warning',
+  description: 'A runbook lacks a required section (by default Meaning, Impact, Diagnosis, Mitigation and Escalation).',
   check({ model, options, report }) {
     const present = new Set(model.sections.map((s) => s.kind?.id).filter(Boolean));
     const anchor = anchorRange(model);

@@ -8,12 +8,12 @@ export const rule: WorkspaceRule = {
   id: 'sloth-duplicate-id',
   defaultSeverity: 'error',
   description: 'Two Sloth SLOs share the ID `<service>-<name>` across the workspace.',
-  check({ entities, index, report }) {
+  check({ uri, entities, index, report }) {
     for (const entity of entities) {
       if (entity.family !== 'sloth' || entity.id === undefined) continue;
       const others = index.withId('sloth', entity.id).filter((e) => e !== entity);
       if (others.length === 0) continue;
-      report(entity.range, `Sloth SLO ID \`${entity.id}\` is used more than once: ${describeOthers(others)}; Sloth would generate clashing recording rules`, { related: relatedOf(others, `another SLO with ID \`${entity.id}\``) });
+      report(entity.range, `Sloth SLO ID \`${entity.id}\` is used more than once: ${describeOthers(others, uri)}; Sloth would generate clashing recording rules`, { related: relatedOf(others, `another SLO with ID \`${entity.id}\``) });
     }
   },
 };

@@ -8,12 +8,12 @@ export const rule: WorkspaceRule = {
   id: 'duplicate-name',
   defaultSeverity: 'error',
   description: 'Two objects of the same kind share a name across the workspace.',
-  check({ entities, index, report }) {
+  check({ uri, entities, index, report }) {
     for (const entity of entities) {
       if (entity.family === 'sloth' || entity.name === '') continue;
       const others = index.find(entity.kind, entity.name, [entity.family]).filter((e) => e !== entity);
       if (others.length === 0) continue;
-      report(entity.range, `${entity.kind} \`${entity.name}\` is defined more than once: ${describeOthers(others)}`, { related: relatedOf(others, `another ${entity.kind} \`${entity.name}\``) });
+      report(entity.range, `${entity.kind} \`${entity.name}\` is defined more than once: ${describeOthers(others, uri)}`, { related: relatedOf(others, `another ${entity.kind} \`${entity.name}\``) });
     }
   },
 };

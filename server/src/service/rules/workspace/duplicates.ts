@@ -3,8 +3,9 @@
 import type { LocatedEntity } from '../../entities/types';
 import type { RelatedLocation } from '../../types';
 
-export function describeOthers(others: readonly LocatedEntity[]): string {
-  const places = others.slice(0, 3).map((o) => `${fileName(o.uri)}:${o.range.start.line + 1}`);
+/** `from` is the file being checked: places in it say "line N", others a path relative to it. */
+export function describeOthers(others: readonly LocatedEntity[], from: string): string {
+  const places = others.slice(0, 3).map((o) => (o.uri === from ? `line ${o.range.start.line + 1}` : `${relativePath(from, o.uri)}:${o.range.start.line + 1}`));
   const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
   return `also at ${places.join(', ')}${more}`;
 }
@@ -13,6 +14,11 @@ export function relatedOf(others: readonly LocatedEntity[], message: string): Re
   return others.map((o) => ({ uri: o.uri, range: o.range, message }));
 }
 
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+/** The path of `to` relative to the folder of `from` (both URIs). */
+function relativePath(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let common = 0;
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
+  return decodeURIComponent([...Array(a.length - common).fill('..'), ...b.slice(common)].join('/'));
 }

@@ -11,7 +11,7 @@ export const rule: WorkspaceRule = {
     if (index.hasKind('openslo', 'Service')) return;
     for (const entity of entities) {
       for (const ref of entity.refs) {
-        if (ref.targetKind === 'Service') report(ref.range, `service \`${ref.name}\` is not defined: the workspace has no OpenSLO Service object; add one so the SLO's owner and description are on record`);
+        if (ref.targetKind === 'Service') report(ref.range, `service \`${ref.name}\` is not defined: the workspace has no OpenSLO Service object; add a Service named \`${ref.name}\` to describe it`);
       }
     }
   },

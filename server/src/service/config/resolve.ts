@@ -1,0 +1,88 @@
+// `.prr.yaml` files, merged into the configuration that applies to one file. Layers come
+// from the shells (found by walking up from the file); globs in a layer are relative to
+// that layer's folder. Nearer layers win: rule severities and required sections key by
+// key, include lists as a whole; excludes add up.
+
+import picomatch from 'picomatch';
+import { DEFAULT_REQUIRED_SECTIONS, type RequiredSections } from '../runbook/sections';
+import type { RunbookOptions } from '../runbook/types';
+import type { Severity } from '../types';
+
+export type SeveritySetting = Severity | 'off';
+
+/** The validated content of one `.prr.yaml` (see schemas/prr-config-v1.schema.json). */
+export interface ConfigData {
+  root?: boolean;
+  include?: { runbooks?: string[]; manifests?: string[] };
+  exclude?: string[];
+  gitignore?: boolean;
+  rules?: Record<string, SeveritySetting>;
+  runbooks?: { requiredSections?: RequiredSections; synonyms?: Record<string, string[]>; staleAfterDays?: number };
+}
+
+export interface ConfigLayer {
+  /** Absolute folder of the `.prr.yaml` (POSIX separators). */
+  folder: string;
+  data: ConfigData;
+}
+
+/** Everything the engine needs to know about the configuration for one file. */
+export interface FileConfig {
+  severities: Readonly<Record<string, SeveritySetting>>;
+  runbooks: RunbookOptions;
+  gitignore: boolean;
+  isRunbookFile(path: string): boolean;
+  isManifestFile(path: string): boolean;
+  isExcluded(path: string): boolean;
+}
+
+export const DEFAULT_RUNBOOK_GLOBS = ['**/runbooks/**/*.md', '**/*.runbook.md'];
+export const DEFAULT_MANIFEST_GLOBS = ['**/readiness.{yaml,yml}', '**/*.readiness.{yaml,yml}'];
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+/** Section indexes are never runbooks, whatever the globs say. */
+const INDEX_FILE = /(^|\/)(_index|index|readme)\.(md|markdown)$/i;
+
+/** Merges layers ordered from the farthest (a root) to the nearest. */
+export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
+  const severities: Record<string, SeveritySetting> = {};
+  const required: Record<string, SeveritySetting> = { ...DEFAULT_REQUIRED_SECTIONS };
+  const synonyms: Record<string, string[]> = {};
+  let staleAfterDays = 180;
+  let gitignore = true;
+  let runbookGlobs = { folder: '/', patterns: DEFAULT_RUNBOOK_GLOBS };
+  let manifestGlobs = { folder: '/', patterns: DEFAULT_MANIFEST_GLOBS };
+  const excludes: { folder: string; patterns: string[] }[] = [{ folder: '/', patterns: ALWAYS_EXCLUDED }];
+  for (const { folder, data } of layers) {
+    Object.assign(severities, data.rules);
+    Object.assign(required, data.runbooks?.requiredSections);
+    for (const [id, more] of Object.entries(data.runbooks?.synonyms ?? {})) synonyms[id] = [...(synonyms[id] ?? []), ...more];
+    staleAfterDays = data.runbooks?.staleAfterDays ?? staleAfterDays;
+    gitignore = data.gitignore ?? gitignore;
+    if (data.include?.runbooks) runbookGlobs = { folder, patterns: data.include.runbooks };
+    if (data.include?.manifests) manifestGlobs = { folder, patterns: data.include.manifests };
+    if (data.exclude) excludes.push({ folder, patterns: data.exclude });
+  }
+  const runbook = matcher([runbookGlobs]);
+  const manifest = matcher([manifestGlobs]);
+  const excluded = matcher(excludes);
+  return {
+    severities,
+    runbooks: { requiredSections: required, synonyms, staleAfterDays },
+    gitignore,
+    isRunbookFile: (path) => runbook(path) && !INDEX_FILE.test(path),
+    isManifestFile: manifest,
+    isExcluded: excluded,
+  };
+}
+
+export const DEFAULT_CONFIG: FileConfig = resolveConfig([]);
+
+/** A test of absolute paths against globs relative to their folders. */
+function matcher(groups: readonly { folder: string; patterns: readonly string[] }[]): (path: string) => boolean {
+  const tests = groups.map(({ folder, patterns }) => {
+    const isMatch = picomatch([...patterns], { dot: true });
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    return (path: string) => path.startsWith(prefix) && isMatch(path.slice(prefix.length));
+  });
+  return (path) => tests.some((t) => t(path.replace(/\\/g, '/')));
+}
