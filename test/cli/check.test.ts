@@ -1,63 +1,63 @@
 // `prr check` as a user runs it: the built CLI on the example workspace and on
-// usage mistakes, with its exit codes.
+// usage mistakes, with its exit codes. The default (stylish) format.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { prr, PAYMENTS, PAYMENTS_FINDINGS } from './run-prr';
 
-const root = join(__dirname, '..', '..');
+const LINE = /^(?<path>[^\s:][^:]*):(?<line>\d+):(?<col>\d+) {2}(?<severity>error|warning|info|hint) {2}(?<rule>[a-z0-9-]+) {2}(?<message>.+)$/;
+const SUMMARY = /^(no problems|\d+ (error|warning|info|hint)s?(, \d+ (error|warning|info|hint)s?)* in \d+ files?); \d+ files? checked$/;
 
-function prr(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-test('check examples: every documented deliberate problem, as path:line:col severity rule message, and exit 1', () => {
-  const { code, stdout } = prr('check', 'examples');
+test('check examples: every documented deliberate problem, as path:line:col  severity  rule-id  message, and exit 1', () => {
+  const { code, stdout, stderr } = prr(['check', 'examples']);
   assert.equal(code, 1);
-  assert.equal(stdout, [
+  assert.equal(stderr, '');
+  const lines = stdout.split('\n');
+  assert.equal(lines.pop(), '');
+  assert.match(lines.pop() ?? '', SUMMARY);
+  for (const line of lines) assert.match(line, LINE);
+  const expected = [
     'examples/broken/broken.readiness.yaml:13:3  error  duplicate-key  duplicate key `owner`: a key may appear only once in a mapping; remove or rename one of them',
     'examples/broken/broken.readiness.yaml:18:23  error  yaml-syntax  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
-    'examples/payments-worker/payments-worker.readiness.yaml:13:3  error  unknown-property  unknown property `lifecyle` in `spec` — did you mean `lifecycle`?',
-    'examples/payments-worker/payments-worker.readiness.yaml:14:9  error  invalid-enum  `spec.tier` must be one of `1`, `2`, `3`, `4`; got `5`',
-    'examples/payments-worker/payments-worker.readiness.yaml:30:15  error  invalid-enum  `spec.release.strategy` must be one of `canary`, `blue-green`, `rolling`, `recreate`; got `canery` — did you mean `canary`?',
-    'examples/payments-worker/payments-worker.readiness.yaml:39:7  error  missing-property  missing required property `severity` in `spec.alerts[1]`',
-    'examples/payments-worker/payments-worker.readiness.yaml:44:13  error  invalid-format  `spec.security.review.date` must be a date (YYYY-MM-DD); got `2025-13-40`',
-    '7 errors in 2 files; 6 files checked',
-    '',
-  ].join('\n'));
+    ...PAYMENTS_FINDINGS.map((f) => `${PAYMENTS}:${f.start[0]}:${f.start[1]}  error  ${f.ruleId}  ${f.message}`),
+  ];
+  assert.deepEqual(lines.filter((l) => l.startsWith('examples/broken/') || l.startsWith('examples/payments-worker/payments-worker.readiness.yaml')), expected);
+  assert.ok(!lines.some((l) => l.startsWith('examples/checkout-api/')), 'checkout-api is clean');
+  assert.ok(!/\x1b\[/.test(stdout), 'no escape codes on a pipe');
 });
 
 test('a clean folder exits 0 and says so', () => {
-  const { code, stdout } = prr('check', 'examples/checkout-api');
+  const { code, stdout } = prr(['check', 'examples/checkout-api']);
   assert.equal(code, 0);
-  assert.equal(stdout, 'no problems; 3 files checked\n');
+  assert.match(stdout, /^no problems; \d+ files checked\n$/);
 });
 
 test('single files can be named; files of no prr kind are checked and stay quiet', () => {
-  const { code, stdout } = prr('check', 'examples/checkout-api/readiness.yaml', 'examples/checkout-api/slos', 'package.json');
+  const { code, stdout } = prr(['check', 'examples/checkout-api/readiness.yaml', 'examples/checkout-api/slos', 'package.json']);
   assert.equal(code, 0);
   assert.equal(stdout, 'no problems; 4 files checked\n');
 });
 
 test('references resolve among the files checked together', () => {
-  const { code, stdout } = prr('check', 'examples/checkout-api/readiness.yaml');
+  const { code, stdout } = prr(['check', 'examples/checkout-api/readiness.yaml']);
   assert.equal(code, 1);
   assert.match(stdout, /^examples\/checkout-api\/readiness\.yaml:\d+:\d+  error  unresolved-reference  `slos\[\]\.ref` refers to SLO `checkout-availability`, which is not defined anywhere in the workspace$/m);
 });
 
 test('usage errors exit 2 with a message on stderr', () => {
   for (const args of [['frobnicate'], ['check', '--bogus'], ['check', 'no/such/path'], []]) {
-    const { code, stderr, stdout } = prr(...args);
+    const { code, stderr, stdout } = prr(args);
     assert.equal(code, 2, `prr ${args.join(' ')}`);
-    assert.match(stderr + stdout, /prr|Usage/);
+    assert.equal(stdout, '', `prr ${args.join(' ')}`);
+    assert.match(stderr, /^prr: /);
   }
-  assert.match(prr('check', 'no/such/path').stderr, /no\/such\/path/);
+  assert.match(prr(['check', 'no/such/path']).stderr, /no\/such\/path/);
+  assert.match(prr(['frobnicate']).stderr, /unknown command 'frobnicate'[\s\S]*Usage: prr <command>/);
 });
 
 test('--help and --version exit 0', () => {
-  assert.equal(prr('--help').code, 0);
-  assert.match(prr('--help').stdout, /Usage: prr <command>/);
-  assert.match(prr('--version').stdout, /^\d+\.\d+\.\d+\n$/);
+  assert.equal(prr(['--help']).code, 0);
+  assert.match(prr(['--help']).stdout, /Usage: prr <command>/);
+  assert.match(prr(['check', '--help']).stdout, /Usage: prr <command>/);
+  assert.match(prr(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
 });

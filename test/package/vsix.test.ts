@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import yauzl from 'yauzl';
 
 const root = join(__dirname, '..', '..');
@@ -38,7 +38,7 @@ test('npm run package: the .vsix contents and size', async () => {
     'dist/cli.js', 'dist/client.js', 'dist/server.js',
     ...readdirSync(join(root, 'schemas')).map((f) => `schemas/${f}`),
     ...readdirSync(join(root, 'snippets')).map((f) => `snippets/${f}`),
-    ...readdirSync(join(root, 'docs', 'rules')).map((f) => `docs/rules/${f}`),
+    ...(readdirSync(join(root, 'docs'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => `docs/${f.split(sep).join('/')}`),
   ].map((n) => (n === 'CHANGELOG.md' ? 'changelog.md' : n)).sort();
   assert.deepEqual(names, expected);
   assert.ok(!names.some((n) => n.includes('node_modules')));

@@ -64,3 +64,13 @@ test('the README lists every rule', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   for (const rule of RULES) assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`), `${rule.id} is missing from README.md`);
 });
+
+test('a rule that attaches fixes says so (fixable), and only such rules do', () => {
+  const sources = readdirSync(join(root, 'server', 'src', 'service', 'rules'), { recursive: true }) as string[];
+  for (const file of sources.filter((f) => f.endsWith('.ts'))) {
+    const text = readFileSync(join(root, 'server', 'src', 'service', 'rules', file), 'utf8');
+    const id = /id: '([a-z-]+)'/.exec(text)?.[1];
+    if (!id) continue;
+    assert.equal(/fixable: true/.test(text), /\bfixes\b\s*:/.test(text), `${file}: fixable must match whether the rule attaches fixes`);
+  }
+});

@@ -1,59 +1,55 @@
-// `prr check`: finds the files, runs the engine on each and prints one line a finding.
+// `prr check`: finds the files, runs the engine over them, prints the report in the
+// chosen format and turns it into an exit code a CI can gate on.
 
-import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createEngine, type Finding } from '../service';
+import { createEngine } from '../service';
 import { rulesDocsBaseUrl } from '../node/docs-location';
 import { collectFiles } from '../node/workspace';
-import { readText } from '../node/read-text';
 import { diskIO } from '../node/engine-io';
+import { colorEnabled, createColors } from './color';
+import { FORMAT_NAMES, FORMATS } from './format/registry';
+import type { FormatContext } from './format/types';
+import { choice, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
+import { createProgress } from './progress';
+import { checkFiles, errorsOnly, FILE_SKIPPED, withBrokenConfigs } from './report';
+import { ConfigStore } from '../node/config-store';
+import { resolve } from 'node:path';
 
-export async function checkCommand(paths: readonly string[]): Promise<number> {
+export const CHECK_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-color': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+} as const satisfies OptionsConfig;
+
+export async function checkCommand(args: readonly string[], version: string): Promise<number> {
+  const { values, positionals } = parseCommandLine(args, CHECK_OPTIONS);
+  const format = choice('format', values.format, FORMAT_NAMES, 'stylish');
+  const maxWarnings = count('max-warnings', values['max-warnings']);
   const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO() });
+  const configs = new ConfigStore(engine, values.config ? { explicit: resolve(values.config) } : {});
   let files: string[];
   try {
-    files = await collectFiles(paths, (p) => engine.isCandidate(p));
+    const gitignore = configs.configFor(resolve('.prr-probe')).gitignore;
+    files = await collectFiles(positionals.length > 0 ? positionals : ['.'], (p) => engine.isCandidate(p) && !configs.configFor(p).isExcluded(p), { gitignore });
   } catch (error) {
-    process.stderr.write(`prr: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  // Index every file before checking any, so references and duplicates resolve across them.
-  const texts = new Map<string, string>();
-  for (const file of files) {
-    const read = await readText(file);
-    if (!read.ok) {
-      process.stdout.write(`${display(file)}:1:1  warning  file-skipped  ${read.reason}\n`);
-      counts.warning++;
-      continue;
-    }
-    texts.set(file, read.text);
-    engine.setFile({ uri: pathToFileURL(file).href, text: read.text });
+  const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p));
+  const full = await withBrokenConfigs(engine, checked, configs.broken);
+  const report = values.quiet ? errorsOnly(full) : full;
+  const context: FormatContext = {
+    rules: [...engine.rules, FILE_SKIPPED],
+    docsUrl: (id) => engine.docsUrl(id),
+    version,
+    colors: createColors(colorEnabled({ noColorFlag: values['no-color'] === true, env: process.env, isTTY: process.stdout.isTTY === true })),
+  };
+  process.stdout.write(FORMATS[format](report, context));
+  // --quiet hides warnings but does not stop them counting against --max-warnings.
+  const { errors, warnings } = full.summary;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`prr: ${warnings} warning${warnings === 1 ? '' : 's'} found; --max-warnings allows ${maxWarnings}\n`);
+    return 1;
   }
-  let filesWithFindings = 0;
-  for (const [file, text] of texts) {
-    const findings = engine.check({ uri: pathToFileURL(file).href, text });
-    if (findings.length > 0) filesWithFindings++;
-    for (const finding of findings) {
-      counts[finding.severity]++;
-      process.stdout.write(`${formatFinding(display(file), finding)}\n`);
-    }
-  }
-  process.stdout.write(`${summary(counts, filesWithFindings, files.length)}\n`);
-  return counts.error > 0 ? 1 : 0;
-}
-
-export function formatFinding(path: string, f: Finding): string {
-  return `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.ruleId}  ${f.message}`;
-}
-
-function summary(counts: Record<string, number>, withFindings: number, total: number): string {
-  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([severity, n]) => `${n} ${severity}${n === 1 ? '' : 's'}`);
-  const checked = `${total} file${total === 1 ? '' : 's'} checked`;
-  return parts.length === 0 ? `no problems; ${checked}` : `${parts.join(', ')} in ${withFindings} file${withFindings === 1 ? '' : 's'}; ${checked}`;
-}
-
-function display(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
+  return errors > 0 ? 1 : 0;
 }

@@ -1,41 +1,67 @@
 // The `prr` command: a thin shell over the engine for terminals and CI.
 
-import { parseArgs } from 'node:util';
-import { checkCommand } from './check';
+import { checkCommand, CHECK_OPTIONS } from './check';
+import { FORMAT_NAMES } from './format/registry';
+import { parseCommandLine, UsageError } from './options';
+import { PROGRESS_THRESHOLD } from './progress';
+import { rulesCommand, RULES_OPTIONS } from './rules';
 
 declare const SERVER_VERSION: string;
 
 const USAGE = `Usage: prr <command> [options]
 
 Commands:
-  check [paths...]   check files and folders (default: the current folder)
+  check [paths...]         check files and folders (default: the current folder)
+  rules                    list every rule: id, default severity, fixable, docs
+
+Options of check:
+  -f, --format <name>      output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
+      --max-warnings <n>   exit 1 when more than n warnings are found
+  -q, --quiet              report errors only
+      --no-color           no colors (also: NO_COLOR=1; FORCE_COLOR=1 forces them)
+  -c, --config <file>      use this .prr.yaml only; by default each file's nearest
+                           .prr.yaml applies, merged upwards until one says root: true
+
+Options of rules:
+  -f, --format <name>      stylish or json (default: stylish)
 
 Options:
-  -h, --help         show this help
-  -v, --version      show the version
+  -h, --help               show this help
+  -v, --version            show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or internal error.`;
+Output goes to stdout; progress (on a terminal, over ${PROGRESS_THRESHOLD} files) and errors to stderr.
+Exit codes: 0 no errors, 1 errors found (or warnings over --max-warnings),
+2 usage or internal error.`;
+
+const GLOBAL_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } });
+    // A first pass with every command's options finds the command and --help/--version;
+    // the command then parses its own arguments and rejects options that are not its own.
+    const { values, tokens, args } = parseCommandLine(argv, { ...CHECK_OPTIONS, ...RULES_OPTIONS, ...GLOBAL_OPTIONS });
+    const first = tokens.find((t) => t.kind === 'positional');
+    const command = first?.kind === 'positional' ? first.value : undefined;
+    if (values.version) {
+      process.stdout.write(`${SERVER_VERSION}\n`);
+      return 0;
+    }
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const rest = first ? [...args.slice(0, first.index), ...args.slice(first.index + 1)] : args;
+    if (command === 'check') return await checkCommand(rest, SERVER_VERSION);
+    if (command === 'rules') return rulesCommand(rest);
+    throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`, true);
   } catch (error) {
-    process.stderr.write(`prr: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`prr: ${error.message}\n${error.showUsage ? `\n${USAGE}` : "Run 'prr --help' for usage."}\n`);
     return 2;
   }
-  const [command, ...rest] = parsed.positionals;
-  if (parsed.values.version) {
-    process.stdout.write(`${SERVER_VERSION}\n`);
-    return 0;
-  }
-  if (parsed.values.help || command === undefined) {
-    process.stdout.write(`${USAGE}\n`);
-    return command === undefined && !parsed.values.help ? 2 : 0;
-  }
-  if (command === 'check') return checkCommand(rest.length > 0 ? rest : ['.']);
-  process.stderr.write(`prr: unknown command '${command}'\n\n${USAGE}\n`);
-  return 2;
 }
 
 main(process.argv.slice(2)).then(

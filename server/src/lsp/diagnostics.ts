@@ -4,7 +4,7 @@
 
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Engine, Finding } from '../service';
+import type { Engine, FileConfig, Finding } from '../service';
 import { toDiagnostic } from './convert';
 
 const PUSH_DELAY_MS = 150;
@@ -24,6 +24,8 @@ export class DiagnosticsService {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly engine: () => Engine | undefined,
+    /** The `.prr.yaml` configuration that applies to a document. */
+    private readonly configFor: (uri: string) => FileConfig,
     /** Changes when results may differ for the same text (settings, other files). */
     private readonly epoch: () => number,
   ) {}
@@ -46,7 +48,7 @@ export class DiagnosticsService {
     let findings: Finding[] = [];
     if (engine) {
       try {
-        findings = engine.check({ uri: document.uri, text: document.getText() });
+        findings = engine.check({ uri: document.uri, text: document.getText() }, this.configFor(document.uri));
       } catch (error) {
         this.connection.console.error(`prr: checking ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }

@@ -13,8 +13,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'node:url';
-import { createEngine } from '../service';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createEngine, DEFAULT_CONFIG } from '../service';
+import { ConfigStore } from '../node/config-store';
 import { rulesDocsBaseUrl } from '../node/docs-location';
 import { DiagnosticsService } from './diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
@@ -26,7 +27,9 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 // Open buffers answer the engine's file questions first: an unsaved runbook counts as existing.
 const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO((uri) => documents.get(uri)?.getText()) });
-const feed = new WorkspaceFeed(connection, documents, engine);
+const configs = new ConfigStore(engine, { read: (path) => documents.get(pathToFileURL(path).href)?.getText() });
+const configFor = (uri: string) => (uri.startsWith('file:') ? configs.configFor(fileURLToPath(uri)) : DEFAULT_CONFIG);
+const feed = new WorkspaceFeed(connection, documents, engine, configFor);
 
 let settings: Settings = DEFAULT_SETTINGS;
 let pullMode = false;
@@ -38,7 +41,7 @@ let editSupport: EditSupport = { documentChanges: false, createFiles: false };
 /** Bumped whenever results may change without the document changing (settings, other files). */
 let epoch = 0;
 
-const diagnostics = new DiagnosticsService(connection, documents, () => (settings.enable ? engine : undefined), () => epoch);
+const diagnostics = new DiagnosticsService(connection, documents, () => (settings.enable ? engine : undefined), configFor, () => epoch);
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -63,7 +66,7 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (canWatchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,md,markdown}' }, { globPattern: '**/.prr.{yaml,yml}' }] });
   }
   await refreshSettings();
   if (workspaceFolders.length > 0) {
@@ -99,18 +102,26 @@ function refreshAll(): void {
 }
 
 documents.onDidChangeContent(({ document }) => {
-  const affected = guard('indexing', () => engine.setFile({ uri: document.uri, text: document.getText() }), []);
-  if (affected.length > 0) refreshAll();
+  if (isConfigFile(document.uri)) configs.invalidate(); // every file's configuration may have changed
+  const affected = guard('indexing', () => engine.setFile({ uri: document.uri, text: document.getText() }, configFor(document.uri)), []);
+  if (affected.length > 0 || isConfigFile(document.uri)) refreshAll();
   else if (!pullMode) diagnostics.schedule(document);
 });
 
+function isConfigFile(uri: string): boolean {
+  return /\/\.prr\.ya?ml$/.test(uri);
+}
+
 documents.onDidClose(async ({ document }) => {
   diagnostics.forget(document.uri, !pullMode);
-  if ((await feed.loadFromDisk(document.uri)).length > 0) refreshAll();
+  if (isConfigFile(document.uri)) configs.invalidate();
+  if ((await feed.loadFromDisk(document.uri)).length > 0 || isConfigFile(document.uri)) refreshAll();
 });
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  if ((await feed.onWatchedFiles(changes)).length > 0) refreshAll();
+  const configChanged = changes.some((c) => isConfigFile(c.uri));
+  if (configChanged) configs.invalidate();
+  if ((await feed.onWatchedFiles(changes)).length > 0 || configChanged) refreshAll();
 });
 
 connection.languages.diagnostics.on((params) => {
@@ -130,7 +141,7 @@ connection.onCodeAction(({ textDocument, range, context }) => {
 connection.onCompletion(({ textDocument, position }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return [];
-  return guard('completion', () => engine.complete({ uri: document.uri, text: document.getText() }, position).map((item) => ({
+  return guard('completion', () => engine.complete({ uri: document.uri, text: document.getText() }, position, configFor(document.uri)).map((item) => ({
     label: item.label,
     kind: CompletionItemKind.Snippet,
     detail: item.detail,

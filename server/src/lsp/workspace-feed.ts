@@ -5,7 +5,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type FileEvent, type TextDocuments, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Engine } from '../service';
+import type { Engine, FileConfig } from '../service';
 import { collectFiles } from '../node/workspace';
 import { readText } from '../node/read-text';
 
@@ -14,11 +14,12 @@ export class WorkspaceFeed {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly engine: Engine,
+    private readonly configFor: (uri: string) => FileConfig,
   ) {}
 
   /** Reads every candidate file under `folders` into the index; returns how many were read. */
   async scan(folders: readonly string[], progress: WorkDoneProgressReporter): Promise<number> {
-    const files = await collectFiles(folders, (p) => this.engine.isCandidate(p)).catch((error: unknown) => {
+    const files = await collectFiles(folders, (p) => this.engine.isCandidate(p) && !this.configFor(pathToFileURL(p).href).isExcluded(p)).catch((error: unknown) => {
       this.connection.console.warn(`prr: could not list the workspace: ${String(error)}`);
       return [] as string[];
     });
@@ -50,7 +51,7 @@ export class WorkspaceFeed {
     if (!uri.startsWith('file:') || !this.engine.isCandidate(uri)) return [];
     try {
       const read = await readText(fileURLToPath(uri));
-      return read.ok ? this.engine.setFile({ uri, text: read.text }) : this.engine.removeFile(uri);
+      return read.ok ? this.engine.setFile({ uri, text: read.text }, this.configFor(uri)) : this.engine.removeFile(uri);
     } catch {
       return this.engine.removeFile(uri); // deleted or unreadable
     }

@@ -49,6 +49,8 @@ export interface RuleMeta {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** The rule attaches fixes to (some of) its findings. */
+  fixable?: boolean;
 }
 
 /** What the engine knows about an input document: where it came from and its text. */

@@ -23,6 +23,7 @@ type LinkNode = Link | Image | Definition;
 export const rule: RunbookRule = {
   id: 'runbook-broken-link',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A relative link points at a file that does not exist, or at an anchor that no heading makes.',
   check({ uri, model, io, report }) {
     const ownAnchors = anchorsOf(model.root);

@@ -12,6 +12,7 @@ import type { Range, TextEdit } from '../../types';
 export const rule: RunbookRule = {
   id: 'runbook-missing-section',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'A runbook lacks a required section (by default Meaning, Impact, Diagnosis, Mitigation and Escalation).',
   check({ model, options, report }) {
     const present = new Set(model.sections.map((s) => s.kind?.id).filter(Boolean));

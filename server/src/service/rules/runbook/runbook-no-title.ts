@@ -14,6 +14,7 @@ import type { TextEdit } from '../../types';
 export const rule: RunbookRule = {
   id: 'runbook-no-title',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'A runbook has no top-level `#` heading.',
   check({ uri, model, report }) {
     if (model.title) return;

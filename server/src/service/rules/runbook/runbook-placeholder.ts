@@ -44,6 +44,7 @@ interface Hit {
 export const rule: RunbookRule = {
   id: 'runbook-placeholder',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'Placeholder text (TODO, TBD, FIXME, XXX, lorem ipsum, <fill in>) left in a runbook.',
   check({ model, report }) {
     const stack: Nodes[] = [...model.root.children].reverse();

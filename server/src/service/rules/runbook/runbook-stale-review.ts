@@ -15,6 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const rule: RunbookRule = {
   id: 'runbook-stale-review',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'A runbook\'s `lastReviewed` date is older than the configured age (180 days by default).',
   check({ model, options, now, report }) {
     const limit = options.staleAfterDays;

@@ -7,6 +7,7 @@ import type { WorkspaceRule } from '../types';
 export const rule: WorkspaceRule = {
   id: 'runbook-not-found',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A manifest points at a runbook file that does not exist.',
   check({ entities, io, report, now }) {
     if (!io) return; // nothing to ask the file system with: cannot tell

@@ -1,0 +1,96 @@
+// The result of `prr check` as data: every checked file with its findings, and the
+// counts. Formats render it; they never run the engine themselves.
+
+import { pathToFileURL } from 'node:url';
+import type { Engine, FileConfig, Finding, RuleMeta, Severity } from '../service';
+import { readText } from '../node/read-text';
+import type { Progress } from './progress';
+import { displayPath } from './paths';
+
+export interface FileReport {
+  /** As shown to the user: relative to the current folder where possible. */
+  path: string;
+  findings: Finding[];
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  /** Files checked. */
+  files: number;
+  filesWithFindings: number;
+}
+
+export interface CheckReport {
+  files: FileReport[];
+  summary: Summary;
+}
+
+/** Not an engine rule: the CLI reports a file it could not read (too large) under this id. */
+export const FILE_SKIPPED: RuleMeta = { id: 'file-skipped', description: 'The file could not be read (it is larger than prr reads), so it was not checked.', defaultSeverity: 'warning' };
+
+/** Reads and indexes every file, then checks each, so references resolve across all of them. */
+export async function checkFiles(engine: Engine, files: readonly string[], progress: Progress, configFor: (path: string) => FileConfig): Promise<CheckReport> {
+  const texts = new Map<string, string>();
+  const skipped = new Map<string, string>();
+  for (const [i, file] of files.entries()) {
+    const read = await readText(file);
+    if (read.ok) {
+      texts.set(file, read.text);
+      engine.setFile({ uri: pathToFileURL(file).href, text: read.text }, configFor(file));
+    } else {
+      skipped.set(file, read.reason);
+    }
+    progress.update('reading', i + 1);
+  }
+  const reports: FileReport[] = [];
+  for (const [i, file] of files.entries()) {
+    const text = texts.get(file);
+    const findings = text === undefined ? [skippedFinding(skipped.get(file) ?? 'not read')] : engine.check({ uri: pathToFileURL(file).href, text }, configFor(file));
+    reports.push({ path: displayPath(file), findings });
+    progress.update('checking', i + 1);
+  }
+  progress.finish();
+  return { files: reports, summary: summarize(reports) };
+}
+
+/**
+ * A `.prr.yaml` that could not be used is part of the report even when it was not among
+ * the paths checked: a CI must not pass on a configuration it silently ignored.
+ */
+export async function withBrokenConfigs(engine: Engine, report: CheckReport, broken: Iterable<string>): Promise<CheckReport> {
+  const shown = new Set(report.files.map((f) => f.path));
+  const extra: FileReport[] = [];
+  for (const file of broken) {
+    const path = displayPath(file);
+    const read = await readText(file);
+    if (shown.has(path) || !read.ok) continue;
+    extra.push({ path, findings: engine.check({ uri: pathToFileURL(file).href, text: read.text }) });
+  }
+  if (extra.length === 0) return report;
+  const files = [...report.files, ...extra];
+  return { files, summary: summarize(files) };
+}
+
+/** The report with findings below `error` left out (`--quiet`), counts to match. */
+export function errorsOnly(report: CheckReport): CheckReport {
+  const files = report.files.map((f) => ({ path: f.path, findings: f.findings.filter((x) => x.severity === 'error') }));
+  return { files, summary: summarize(files) };
+}
+
+export function summarize(files: readonly FileReport[]): Summary {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let filesWithFindings = 0;
+  for (const file of files) {
+    if (file.findings.length > 0) filesWithFindings++;
+    for (const finding of file.findings) counts[finding.severity]++;
+  }
+  return { errors: counts.error, warnings: counts.warning, infos: counts.info, hints: counts.hint, files: files.length, filesWithFindings };
+}
+
+function skippedFinding(reason: string): Finding {
+  const start = { line: 0, character: 0 };
+  return { ruleId: FILE_SKIPPED.id, severity: FILE_SKIPPED.defaultSeverity, message: reason, range: { start, end: start } };
+}

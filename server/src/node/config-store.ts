@@ -1,0 +1,90 @@
+// Finds the `.prr.yaml` files that apply to a file — walking up from its folder, nearest
+// first, until one says `root: true` — and resolves them into the engine's FileConfig.
+// Shared by the CLI and the language server, so both read configuration the same way.
+// A broken file is remembered: the editor keeps using its last valid content; the CLI
+// reports it (see `broken`).
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ConfigData, ConfigLayer, Engine, FileConfig } from '../service';
+import { resolveConfig } from '../service';
+
+const NAMES = ['.prr.yaml', '.prr.yml'];
+
+export interface ConfigStoreOptions {
+  /** Reads a config file's text: an open editor buffer first, then disk. */
+  read?: (path: string) => string | undefined;
+  /** `--config FILE`: use only this file, no discovery. */
+  explicit?: string;
+}
+
+export class ConfigStore {
+  private readonly layers = new Map<string, ConfigLayer | null>();
+  private readonly lastValid = new Map<string, ConfigData>();
+  private readonly resolved = new Map<string, FileConfig>();
+  /** Config files that could not be used (syntax or schema errors). */
+  readonly broken = new Set<string>();
+
+  constructor(private readonly engine: Engine, private readonly options: ConfigStoreOptions = {}) {}
+
+  /** The configuration for the file at `path` (absolute). */
+  configFor(path: string): FileConfig {
+    const folder = dirname(path);
+    let config = this.resolved.get(folder);
+    if (!config) {
+      config = resolveConfig(this.options.explicit ? this.explicitLayers() : this.layersFor(folder));
+      this.resolved.set(folder, config);
+    }
+    return config;
+  }
+
+  /** Forget what was read (a config file changed); all files resolve again. */
+  invalidate(): void {
+    this.layers.clear();
+    this.resolved.clear();
+    this.broken.clear();
+  }
+
+  private explicitLayers(): ConfigLayer[] {
+    const file = this.options.explicit as string;
+    const layer = this.load(file);
+    if (!layer) throw new Error(`cannot use --config ${file}: it does not exist or is not a valid .prr.yaml`);
+    return [layer];
+  }
+
+  /** Layers from the farthest (a root, or the file system's root) to the nearest. */
+  private layersFor(folder: string): ConfigLayer[] {
+    const found: ConfigLayer[] = [];
+    for (let dir = folder; ; dir = dirname(dir)) {
+      const layer = this.layerIn(dir);
+      if (layer) found.unshift(layer);
+      if (layer?.data.root || dirname(dir) === dir) return found;
+    }
+  }
+
+  private layerIn(dir: string): ConfigLayer | undefined {
+    if (!this.layers.has(dir)) {
+      const file = NAMES.map((n) => join(dir, n)).find((p) => this.options.read?.(p) !== undefined || existsSync(p));
+      this.layers.set(dir, file ? this.load(file) ?? null : null);
+    }
+    return this.layers.get(dir) ?? undefined;
+  }
+
+  private load(file: string): ConfigLayer | undefined {
+    const text = this.options.read?.(file) ?? readIfExists(file);
+    if (text === undefined) return undefined;
+    const data = this.engine.parseConfig(text);
+    if (data) this.lastValid.set(file, data);
+    else this.broken.add(file);
+    const usable = data ?? this.lastValid.get(file);
+    return usable ? { folder: dirname(file).replace(/\\/g, '/'), data: usable } : undefined;
+  }
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
