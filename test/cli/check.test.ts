@@ -21,7 +21,16 @@ test('check examples: every documented deliberate problem, as path:line:col  sev
     'examples/broken/broken.readiness.yaml:18:23  error  yaml-syntax  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ...PAYMENTS_FINDINGS.map((f) => `${PAYMENTS}:${f.start[0]}:${f.start[1]}  error  ${f.ruleId}  ${f.message}`),
   ];
-  assert.deepEqual(lines.filter((l) => l.startsWith('examples/broken/') || l.startsWith('examples/payments-worker/payments-worker.readiness.yaml')), expected);
+  assert.deepEqual(lines.filter((l) => l.startsWith('examples/broken/broken') || l.startsWith('examples/payments-worker/payments-worker.readiness.yaml')), expected);
+  // The runbook's problems (examples/README.md); the stale-review age depends on today's date.
+  const runbook = lines.filter((l) => l.startsWith('examples/broken/runbooks/DiskFull.md')).map((l) => l.replace(/, \d+ days ago/, ', N days ago'));
+  assert.deepEqual(runbook, [
+    'examples/broken/runbooks/DiskFull.md:7:15  warning  runbook-stale-review  `lastReviewed` is 2024-01-15, N days ago; runbooks go stale after 180 days: walk through this one, fix what changed, and update the date',
+    'examples/broken/runbooks/DiskFull.md:10:1  warning  runbook-missing-section  missing section "Impact" (or a synonym: "user impact", "business impact"): Who is affected and how: users, other services, data, money.',
+    'examples/broken/runbooks/DiskFull.md:20:27  error  runbook-broken-link  `../dashboards/disk.md` does not exist (relative to this runbook); fix the path or create the file',
+    'examples/broken/runbooks/DiskFull.md:26:1  hint  runbook-mitigation-no-steps  "Mitigation" has no steps: write what to do as a numbered list, or the commands to run in a code block',
+    'examples/broken/runbooks/DiskFull.md:28:1  warning  runbook-placeholder  placeholder "TODO" left in the runbook: replace it with the real content before someone has to follow it',
+  ]);
   assert.ok(!lines.some((l) => l.startsWith('examples/checkout-api/')), 'checkout-api is clean');
   assert.ok(!/\x1b\[/.test(stdout), 'no escape codes on a pipe');
 });

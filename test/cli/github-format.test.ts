@@ -18,7 +18,7 @@ test('github on examples: one command a finding, the known ones exactly, then th
   assert.equal(stderr, '');
   const lines = stdout.split('\n');
   assert.equal(lines.pop(), '');
-  assert.match(lines.pop() ?? '', /^\d+ errors? .*; \d+ files checked$/);
+  assert.match(lines.pop() ?? '', /^\d+ errors?\b.*; \d+ files checked$/);
   for (const line of lines) assert.match(line, COMMAND);
   const payments = lines.filter((l) => l.includes(`file=${PAYMENTS},`));
   assert.deepEqual(payments, PAYMENTS_FINDINGS.map((f) =>

@@ -147,7 +147,8 @@ function objectsOf(document: ParsedDocument, namedAs: DocumentKind | undefined):
 function unknownKindFinding(kind: DocumentKind, node: Node | null | undefined, value: Record<string, unknown>, positions: PositionMap): Finding {
   const located = locate(node, ['kind']);
   const firstKey = (node as { items?: { key?: Node }[] } | null | undefined)?.items?.[0]?.key;
-  const anchor = located.value ?? located.key ?? firstKey ?? node;
+  // Without a `kind` key, locate stops at the document itself: point at its first key instead.
+  const anchor = located.key ? located.value ?? located.key : firstKey ?? node;
   const [start, end] = anchor?.range ?? [0, 0];
   const allowed = kind.kinds ?? [];
   const list = allowed.map((k) => `\`${k}\``).join(', ');

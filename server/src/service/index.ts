@@ -120,6 +120,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const input = { uri: document.uri, text: document.text, options: config.runbooks, now: now(), ...(options.io ? { io: options.io } : {}) };
         return applySeverity(checkRunbook(input, RUNBOOK_RULES, validators), config);
       }
+      // A `.prr.yaml`'s own findings are never silenced by the rules it (or another) sets:
+      // a broken configuration must always be seen.
+      if (CONFIG_KIND.matchesFileName(path)) return local(document, config).findings;
       setFile(document, config);
       const own = local(document, config).findings;
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());

@@ -126,13 +126,32 @@ function metricSourceRefs(spec: unknown, base: PathSegment[], ref: RefAdder): vo
 
 function sloth(input: ExtractInput, base: PathSegment[], spec: Record<string, unknown>): Entity[] {
   const service = typeof spec.service === 'string' ? spec.service : '';
+  const k8s = input.kindId === 'sloth-k8s-v1';
   return list(spec.slos).flatMap(([slo, i]) => {
     if (typeof slo.name !== 'string') return [];
     const range = rangeAt(input, [...base, 'slos', i, 'name']);
     // Without a service there is no real ID; the schema reports the missing service.
     const id = service === '' ? undefined : `${service}-${slo.name}`;
-    return [{ family: 'sloth' as const, kind: 'SLO', name: slo.name, ...(id ? { id } : {}), range, refs: [] }];
+    const refs = alertRunbooks(input, [...base, 'slos', i, 'alerting'], slo.alerting, k8s ? ['pageAlert', 'ticketAlert'] : ['page_alert', 'ticket_alert']);
+    return [{ family: 'sloth' as const, kind: 'SLO', name: slo.name, ...(id ? { id } : {}), range, refs }];
   });
+}
+
+/** Runbook links in Sloth alert annotations (`runbook_url`, `runbook`) that name a file in the repository. */
+function alertRunbooks(input: ExtractInput, at: PathSegment[], alerting: unknown, alertKeys: readonly string[]): Reference[] {
+  if (!isObject(alerting)) return [];
+  const refs: Reference[] = [];
+  const label = typeof alerting.name === 'string' ? alerting.name : undefined;
+  const scan = (annotations: unknown, path: PathSegment[]) => {
+    if (!isObject(annotations)) return;
+    for (const key of ['runbook_url', 'runbook']) {
+      const value = annotations[key];
+      if (typeof value === 'string' && isRelativeFile(value)) refs.push({ targetKind: 'Runbook', name: value, via: `annotations.${key}`, range: rangeAt(input, [...path, key]), ...(label ? { label } : {}) });
+    }
+  };
+  scan(alerting.annotations, [...at, 'annotations']);
+  for (const key of alertKeys) if (isObject(alerting[key])) scan((alerting[key] as Record<string, unknown>).annotations, [...at, key, 'annotations']);
+  return refs;
 }
 
 /** The mapping items of a list, each with its index in the list (other items are skipped, not renumbered). */

@@ -11,6 +11,8 @@ export type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
 export interface KeyChoiceError {
   keyword: 'keyChoice';
   instancePath: string;
+  /** Where the combinator it replaces sits, so wrappers around it (if/then) give way to it. */
+  schemaPath: string;
   keys: string[];
   /** How many of `keys` the object has. */
   present: string[];
@@ -163,23 +165,23 @@ function keyChoice(combinator: AjvError): ResolvedError[] | undefined {
   const has = (k: string) => typeof data === 'object' && data !== null && k in data;
   const present = forms.flat().filter(has);
   if (combinator.keyword === 'oneOf' && forms.every((f) => f.length === 1) && present.length > 1) {
-    return [{ keyword: 'keyChoice', instancePath: combinator.instancePath, keys: forms.flat(), present }];
+    return [{ keyword: 'keyChoice', instancePath: combinator.instancePath, schemaPath: combinator.schemaPath, keys: forms.flat(), present }];
   }
   const partial = forms.filter((f) => f.length > 1 && f.some(has)).sort((a, b) => b.filter(has).length - a.filter(has).length)[0];
   if (partial) {
     return partial.filter((k) => !has(k)).map((missingProperty) => ({ ...combinator, keyword: 'required', params: { missingProperty }, schemaPath: `${combinator.schemaPath}/required` }));
   }
   if (present.length > 0) return undefined; // some form is complete: the problem lies elsewhere
-  return [{ keyword: 'keyChoice', instancePath: combinator.instancePath, keys: forms.map((f) => (f.length === 1 ? f[0] : f.join('+'))), present: [] }];
+  return [{ keyword: 'keyChoice', instancePath: combinator.instancePath, schemaPath: combinator.schemaPath, keys: forms.map((f) => (f.length === 1 ? f[0] : f.join('+'))), present: [] }];
 }
 
 function hasInner(wrapper: AjvError, errors: readonly ResolvedError[]): boolean {
   const base = wrapper.schemaPath.replace(/\/if$/, '');
-  return errors.some((e) => e !== wrapper && isAjv(e) && e.schemaPath.startsWith(`${base}/`) && e.keyword !== 'if');
+  return errors.some((e) => e !== wrapper && 'schemaPath' in e && e.schemaPath.startsWith(`${base}/`) && e.keyword !== 'if');
 }
 
 export function isAjv(e: ResolvedError): e is AjvError {
-  return 'schemaPath' in e;
+  return 'params' in e;
 }
 
 export function isKeyChoice(e: ResolvedError): e is KeyChoiceError {

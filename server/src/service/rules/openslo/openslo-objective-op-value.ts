@@ -20,6 +20,7 @@ export const rule: WorkspaceRule = {
           const missing = [objective.op ? '' : '`op`', objective.value ? '' : '`value`'].filter(Boolean).join(' and ');
           report(objective.range, `this objective needs ${missing}: SLI \`${sli.name}\` uses a thresholdMetric, so each objective says which values are good`, { related });
         } else if (sli.metric === 'ratioMetric' && objective.value) {
+          // `op` alone is left alone: OpenSLO's own examples write `op` with ratio metrics.
           report(objective.value, `\`value\` has no meaning here: SLI \`${sli.name}\` uses a ratioMetric, whose objectives set only \`target\` (or \`targetPercent\`)`, { related });
         }
       }
