@@ -25,6 +25,8 @@ export interface ServerSession {
   /** Resolves with the first publication for `uri` (after those already seen) that satisfies `accept`. */
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   configurationRequests: number;
+  /** Resolves when the server logs a message matching `pattern` (window/logMessage), including earlier ones. */
+  nextLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves when the server asks the client to re-pull diagnostics (workspace/diagnostic/refresh). */
   refreshed: Promise<void>;
   close(): Promise<void>;
@@ -68,6 +70,15 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
     }
   });
   const session = { configurationRequests: 0 } as ServerSession;
+  const logs: string[] = [];
+  const logWaiters: { pattern: RegExp; resolve: (message: string) => void }[] = [];
+  connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+    logs.push(message);
+    for (const waiter of logWaiters.filter((w) => w.pattern.test(message))) {
+      logWaiters.splice(logWaiters.indexOf(waiter), 1);
+      waiter.resolve(message);
+    }
+  });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
     session.configurationRequests++;
     return params.items.map(() => options.settings ?? null);
@@ -93,6 +104,14 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
       return new Promise<PublishDiagnosticsParams>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
         waiters.push({ uri, accept, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      });
+    },
+    nextLog(pattern: RegExp, timeoutMs = 5000) {
+      const seen = logs.find((m) => pattern.test(m));
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no log message matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);
+        logWaiters.push({ pattern, resolve: (m) => { clearTimeout(timer); resolve(m); } });
       });
     },
     async close() {

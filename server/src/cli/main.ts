@@ -5,6 +5,7 @@ import { FORMAT_NAMES } from './format/registry';
 import { parseCommandLine, UsageError } from './options';
 import { PROGRESS_THRESHOLD } from './progress';
 import { rulesCommand, RULES_OPTIONS } from './rules';
+import { initCommand, INIT_OPTIONS } from './init';
 
 declare const SERVER_VERSION: string;
 
@@ -13,6 +14,7 @@ const USAGE = `Usage: prr <command> [options]
 Commands:
   check [paths...]         check files and folders (default: the current folder)
   rules                    list every rule: id, default severity, fixable, docs
+  init [folder]            write a starter .prr.yaml and, if there is none, a readiness.yaml
 
 Options of check:
   -f, --format <name>      output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
@@ -21,6 +23,9 @@ Options of check:
       --no-color           no colors (also: NO_COLOR=1; FORCE_COLOR=1 forces them)
   -c, --config <file>      use this .prr.yaml only; by default each file's nearest
                            .prr.yaml applies, merged upwards until one says root: true
+
+Options of init:
+      --force              overwrite existing files
 
 Options of rules:
   -f, --format <name>      stylish or json (default: stylish)
@@ -42,7 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     // A first pass with every command's options finds the command and --help/--version;
     // the command then parses its own arguments and rejects options that are not its own.
-    const { values, tokens, args } = parseCommandLine(argv, { ...CHECK_OPTIONS, ...RULES_OPTIONS, ...GLOBAL_OPTIONS });
+    const { values, tokens, args } = parseCommandLine(argv, { ...CHECK_OPTIONS, ...RULES_OPTIONS, ...INIT_OPTIONS, ...GLOBAL_OPTIONS });
     const first = tokens.find((t) => t.kind === 'positional');
     const command = first?.kind === 'positional' ? first.value : undefined;
     if (values.version) {
@@ -56,6 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const rest = first ? [...args.slice(0, first.index), ...args.slice(first.index + 1)] : args;
     if (command === 'check') return await checkCommand(rest, SERVER_VERSION);
     if (command === 'rules') return rulesCommand(rest);
+    if (command === 'init') return initCommand(rest);
     throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`, true);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
