@@ -18,6 +18,7 @@ import { manifests } from './manifests';
 import { openslo } from './openslo';
 import { runbook } from './runbooks';
 import type { Workload } from './random';
+import { benchTree } from './cli-tree';
 
 const TARGET = 1.5;
 const EDIT_TARGET_MS = 50;
@@ -107,6 +108,23 @@ const rows: string[][] = [
   compare({ name: 'runbook', workload: runbook(100), uri: 'file:///bench/runbooks/small.md', floor: parseMarkdown, unique: uniqueMarkdown, warmup: 10, runs: 51 }),
   compare({ name: 'runbook', workload: runbook(5_000), uri: 'file:///bench/runbooks/big.md', floor: parseMarkdown, unique: uniqueMarkdown, warmup: 3, runs: 15 }),
 ];
-const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
-process.exitCode = rows.some((r) => r[r.length - 1] === 'FAIL') ? 1 : 0;
+printTable(rows);
+
+// `prr check` as a whole process over a 10,000-file tree (issue: prr for CI). Skipped with
+// PRR_BENCH_TREE=0, since it takes about a minute.
+const treeRows: string[][] = [['workload', 'files', 'wall ms', 'files/s', 'peak RSS MB', 'engine ms', 'wall/engine', 'target', 'result']];
+if (process.env.PRR_BENCH_TREE !== '0') {
+  const tree = benchTree();
+  const perSecond = tree.files / (tree.wallMs / 1000);
+  const ratio = tree.wallMs / tree.engineMs;
+  const pass = perSecond >= 2000 && ratio <= 1.2;
+  treeRows.push(['prr check tree', String(tree.files), tree.wallMs.toFixed(0), perSecond.toFixed(0), tree.peakRssMb?.toFixed(0) ?? 'n/a', tree.engineMs.toFixed(0), ratio.toFixed(2), '≥ 2000/s, ≤ 1.2', pass ? 'PASS' : 'FAIL']);
+  console.log('');
+  printTable(treeRows);
+}
+process.exitCode = [...rows, ...treeRows].some((r) => r[r.length - 1] === 'FAIL') ? 1 : 0;
+
+function printTable(table: string[][]): void {
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  for (const row of table) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+}

@@ -56,7 +56,7 @@ async function serverRows(files: readonly string[]): Promise<Row[]> {
       const uri = pathToFileURL(file).href;
       const published = server.published.filter((p) => p.uri === uri).pop()!;
       for (const d of published.diagnostics) {
-        rows.push(row(relative(root, file), d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, SEVERITY_NAMES[d.severity ?? 1], String(d.code), d.message));
+        rows.push(row(relative(root, file), d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, SEVERITY_NAMES[d.severity ?? 1], String(d.code), String(d.message)));
       }
     }
   });

@@ -9,6 +9,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byName = new Map<string, LocatedEntity[]>();
   private readonly byId = new Map<string, LocatedEntity[]>();
   private readonly kindCounts = new Map<string, number>();
+  /** For each key a reference names, the files holding such references (a reverse index). */
+  private readonly referrers = new Map<string, Map<string, number>>();
 
   /** Replaces a file's entities; returns the keys (names and ids) it had before and has now. */
   set(uri: string, entities: readonly Entity[]): Set<string> {
@@ -22,6 +24,7 @@ export class WorkspaceIndex implements WorkspaceView {
       }
       const kindKey = `${entity.family}:${entity.kind}`;
       this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 0) + 1);
+      for (const ref of entity.refs) count(this.referrers, refKey(ref), uri, 1);
     }
     return touched;
   }
@@ -38,9 +41,15 @@ export class WorkspaceIndex implements WorkspaceView {
       }
       const kindKey = `${entity.family}:${entity.kind}`;
       this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 1) - 1);
+      for (const ref of entity.refs) count(this.referrers, refKey(ref), uri, -1);
     }
     this.files.delete(uri);
     return touched;
+  }
+
+  /** Every file the index holds, with named objects or without (runbooks have none). */
+  uris(): string[] {
+    return [...this.files.keys()];
   }
 
   entitiesOf(uri: string): readonly LocatedEntity[] {
@@ -50,18 +59,16 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Files whose objects refer to, or share a name or id with, any of `keys`. */
   filesConcerning(keys: ReadonlySet<string>): string[] {
     const uris = new Set<string>();
-    for (const [uri, entities] of this.files) {
-      if (entities.some((e) => keysOf(e).some((k) => keys.has(k)) || e.refs.some((r) => keys.has(nameKey(r.targetKind, r.resolved ?? r.name))))) uris.add(uri);
+    for (const key of keys) {
+      for (const entity of (key.startsWith('id:') ? this.byId : this.byName).get(key) ?? []) uris.add(entity.uri);
+      for (const uri of this.referrers.get(key)?.keys() ?? []) uris.add(uri);
     }
     return [...uris];
   }
 
-  /** Whether a manifest in the index points at this Markdown file as a runbook. */
+  /** Whether a manifest or an alert in the index points at this Markdown file as a runbook. */
   isReferencedRunbook(uri: string): boolean {
-    for (const entities of this.files.values()) {
-      if (entities.some((e) => e.refs.some((r) => r.resolved === uri))) return true;
-    }
-    return false;
+    return this.referrers.has(fileKey(uri));
   }
 
   find(kind: string, name: string, families?: readonly Family[]): LocatedEntity[] {
@@ -100,6 +107,20 @@ function resolveFile(path: string, base: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function refKey(ref: { targetKind: string; name: string; resolved?: string }): string {
+  return nameKey(ref.targetKind, ref.resolved ?? ref.name);
+}
+
+/** Adds `delta` to the count of `uri` under `key`, dropping entries that reach zero. */
+function count(map: Map<string, Map<string, number>>, key: string, uri: string, delta: number): void {
+  const uris = map.get(key) ?? new Map<string, number>();
+  const next = (uris.get(uri) ?? 0) + delta;
+  if (next > 0) uris.set(uri, next);
+  else uris.delete(uri);
+  if (uris.size > 0) map.set(key, uris);
+  else map.delete(key);
 }
 
 function nameKey(kind: string, name: string): string {

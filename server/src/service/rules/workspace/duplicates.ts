@@ -10,8 +10,11 @@ export function describeOthers(others: readonly LocatedEntity[], from: string): 
   return `also at ${places.join(', ')}${more}`;
 }
 
+/** At most this many other places are attached: a name copied into thousands of files must not cost thousands squared. */
+const MAX_RELATED = 20;
+
 export function relatedOf(others: readonly LocatedEntity[], message: string): RelatedLocation[] {
-  return others.map((o) => ({ uri: o.uri, range: o.range, message }));
+  return others.slice(0, MAX_RELATED).map((o) => ({ uri: o.uri, range: o.range, message }));
 }
 
 /** The path of `to` relative to the folder of `from` (both URIs). */

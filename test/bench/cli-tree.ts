@@ -1,0 +1,80 @@
+// `prr check` over a generated tree of 10,000 files (readiness manifests, OpenSLO files and
+// runbooks; about 1 % with errors), as a whole process: wall time, peak RSS and files per
+// second, next to the engine's in-process time for the same files (texts already in memory).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createEngine } from '../../server/src/service/index';
+import { ConfigStore } from '../../server/src/node/config-store';
+import { diskIO } from '../../server/src/node/engine-io';
+import { manifests } from './manifests';
+import { openslo } from './openslo';
+import { runbook } from './runbooks';
+
+const FILES = 10_000;
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+export interface TreeResult {
+  files: number;
+  wallMs: number;
+  peakRssMb: number | undefined;
+  engineMs: number;
+}
+
+/** Writes the tree: a service folder per 10 files, each with a manifest, SLO files and runbooks. */
+function writeTree(root: string): string[] {
+  // Variants are generated once and renamed per file: generation is not what is measured.
+  const manifest = manifests(60).text;
+  const slo = openslo(60).text;
+  const book = runbook(60).text;
+  const paths: string[] = [];
+  for (let i = 0; i < FILES; i++) {
+    const dir = join(root, `svc-${Math.floor(i / 10)}`);
+    if (i % 10 === 0) mkdirSync(join(dir, 'runbooks'), { recursive: true });
+    const kind = i % 10;
+    const broken = i % 100 === 42;
+    let path: string;
+    let text: string;
+    if (kind < 3) {
+      path = join(dir, `part-${kind}.readiness.yaml`);
+      text = manifest.replace(/name: ([a-z]+-[a-z]+)-(\d+)/g, `name: $1-$2-${i}`).replace('tier: 1', broken ? 'tier: 9' : 'tier: 1');
+    } else if (kind < 7) {
+      path = join(dir, `slo-${kind}.yaml`);
+      text = slo.replace(/name: ([a-z-]+?)-(\d+)(-requests|-burn|-fast-burn)?$/gm, `name: $1-$2-${i}$3`).replace(/(indicatorRef|alertPolicyRef): ([a-z-]+?)-(\d+)(-requests|-burn)$/gm, `$1: $2-$3-${i}$4`).replace(/name: (checkout|payments|catalog|search|orders|billing|auth|inventory|on-call-pager)$/gm, `name: $1-${i}`).replace(/(service|targetRef): ([a-z-]+)$/gm, `$1: $2-${i}`);
+    } else {
+      path = join(dir, 'runbooks', `Alert${i}.md`);
+      text = broken ? book.replace('## Mitigation', '## Mitigation\n\nTODO') : book;
+    }
+    writeFileSync(path, text);
+    paths.push(path);
+  }
+  return paths;
+}
+
+export function benchTree(): TreeResult {
+  const root = mkdtempSync(join(tmpdir(), 'prr-tree-'));
+  try {
+    const paths = writeTree(root);
+    // GNU time reports the child's peak RSS; without it, only the wall time is measured.
+    const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M'] : [];
+    const started = process.hrtime.bigint();
+    const run = spawnSync(time[0] ?? process.execPath, [...time.slice(1), ...(time.length ? [process.execPath] : []), CLI, 'check', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (run.status !== 1) throw new Error(`prr check exited ${run.status}: ${run.stderr}`);
+    const rssKb = time.length ? Number(run.stderr.trim().split('\n').pop()) : NaN;
+    // In process: the same engine calls the CLI makes, with the texts already read.
+    const texts = paths.map((p) => ({ uri: pathToFileURL(p).href, path: p, text: readFileSync(p, 'utf8') }));
+    const engine = createEngine({ io: diskIO() });
+    const configs = new ConfigStore(engine);
+    const t0 = process.hrtime.bigint();
+    for (const t of texts) engine.setFile({ uri: t.uri, text: t.text }, configs.configFor(t.path));
+    for (const t of texts) engine.check({ uri: t.uri, text: t.text }, configs.configFor(t.path));
+    const engineMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    return { files: paths.length, wallMs, peakRssMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined, engineMs };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
