@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { newRunbook } from './new-runbook';
+import { fixAll } from './fix-all';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('prr.newRunbook', () => newRunbook(log)),
+    vscode.commands.registerCommand('prr.fixAll', () => fixAll(client)),
   );
   await client.start();
 }

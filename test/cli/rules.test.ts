@@ -30,9 +30,10 @@ test('rules --format json: every rule once, with severity, fixable and an existi
     assert.ok(existsSync(fileURLToPath(rule.docs)), `${rule.id}: ${rule.docs}`);
   }
   const byId = new Map(rules.map((r) => [r.id, r]));
-  assert.deepEqual(byId.get('unknown-property'), { ...byId.get('unknown-property'), defaultSeverity: 'error', fixable: false });
+  assert.deepEqual(byId.get('unknown-property'), { ...byId.get('unknown-property'), defaultSeverity: 'error', fixable: true });
   assert.equal(byId.get('runbook-missing-section')?.fixable, true);
   assert.equal(byId.get('runbook-not-found')?.fixable, true);
+  assert.equal(byId.get('invalid-format')?.fixable, false);
   assert.equal(byId.get('missing-service')?.defaultSeverity, 'warning');
 });
 

@@ -58,8 +58,9 @@ export class DiagnosticsService {
     return entry;
   }
 
-  /** Push mode: schedule a check; later edits within the delay replace it. */
+  /** Push mode: schedule a check; later edits within the delay replace it. A document seen for the first time is checked at once. */
   schedule(document: TextDocument): void {
+    const first = !this.cache.has(document.uri) && !this.timers.has(document.uri);
     clearTimeout(this.timers.get(document.uri));
     const { uri, version } = document;
     this.timers.set(uri, setTimeout(() => {
@@ -69,7 +70,7 @@ export class DiagnosticsService {
       const diagnostics = this.compute(current);
       if (this.documents.get(uri)?.version !== version) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    }, PUSH_DELAY_MS));
+    }, first ? 0 : PUSH_DELAY_MS));
   }
 
   /** A closed document keeps no diagnostics and no pending work. */

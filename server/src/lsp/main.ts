@@ -3,7 +3,6 @@
 
 import {
   CodeActionKind,
-  CompletionItemKind,
   createConnection,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -21,6 +20,8 @@ import { DiagnosticsService } from './diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { WorkspaceFeed } from './workspace-feed';
 import { codeActionsFor, type EditSupport } from './code-actions';
+import { APPLY_ALL_FIXES_COMMAND, FIX_ALL_KIND, fixAllAction, registerFixAllCommand, wantsFixAll, wantsQuickFixes, type FixAllDeps } from './fix-all';
+import { registerLanguageFeatures } from './language-features';
 import { diskIO } from '../node/engine-io';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -30,6 +31,8 @@ const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO((uri) 
 const configs = new ConfigStore(engine, { read: (path) => documents.get(pathToFileURL(path).href)?.getText() });
 const configFor = (uri: string) => (uri.startsWith('file:') ? configs.configFor(fileURLToPath(uri)) : DEFAULT_CONFIG);
 const feed = new WorkspaceFeed(connection, documents, engine, configFor);
+// Completion, hover, outline, links and go-to-definition.
+const languageFeatures = registerLanguageFeatures(connection, documents, engine, configFor);
 
 let settings: Settings = DEFAULT_SETTINGS;
 let pullMode = false;
@@ -38,6 +41,7 @@ let canRefreshDiagnostics = false;
 let canWatchFiles = false;
 let workspaceFolders: string[] = [];
 let editSupport: EditSupport = { documentChanges: false, createFiles: false };
+const fixAllDeps: FixAllDeps = { engine: () => (settings.enable ? engine : undefined), configFor, editSupport: () => editSupport };
 /** Bumped whenever results may change without the document changing (settings, other files). */
 let epoch = 0;
 
@@ -56,8 +60,9 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      completionProvider: { triggerCharacters: ['#'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [APPLY_ALL_FIXES_COMMAND] },
+      ...languageFeatures.initialize(capabilities),
       ...(pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'prr', version: SERVER_VERSION },
@@ -135,21 +140,10 @@ connection.languages.diagnostics.on((params) => {
 connection.onCodeAction(({ textDocument, range, context }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return [];
-  return guard('code actions', () => codeActionsFor(document, diagnostics.findings(document), context.diagnostics, range, editSupport), []);
-});
-
-connection.onCompletion(({ textDocument, position }) => {
-  const document = documents.get(textDocument.uri);
-  if (!document) return [];
-  return guard('completion', () => engine.complete({ uri: document.uri, text: document.getText() }, position, configFor(document.uri)).map((item) => ({
-    label: item.label,
-    kind: CompletionItemKind.Snippet,
-    detail: item.detail,
-    documentation: item.documentation,
-    sortText: item.sortText,
-    filterText: item.label,
-    textEdit: item.edit,
-  })), []);
+  return guard('code actions', () => [
+    ...(wantsQuickFixes(context.only) ? codeActionsFor(document, diagnostics.findings(document), context.diagnostics, range, editSupport) : []),
+    ...(wantsFixAll(context.only) ? fixAllAction(document, fixAllDeps) : []),
+  ], []);
 });
 
 /** Runs `work`; an exception is logged with context and `fallback` returned, so the server keeps serving. */
@@ -165,6 +159,8 @@ function guard<T>(what: string, work: () => T, fallback: T): T {
 process.on('uncaughtException', (error) => {
   connection.console.error(`prr: internal error: ${error.stack ?? error.message}`);
 });
+
+registerFixAllCommand(connection, documents, fixAllDeps);
 
 documents.listen(connection);
 connection.listen();

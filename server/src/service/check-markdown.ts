@@ -11,6 +11,7 @@ import { internalError } from './rules/internal-error';
 import { shiftRange, type Finding } from './types';
 import { parseYaml } from './yaml/parse';
 import { PositionMap } from './yaml/positions';
+import { shiftFixes } from './fixes/text';
 
 const MARKDOWN_PATH = /\.(md|markdown)$/i;
 
@@ -58,5 +59,5 @@ function checkFrontmatter(frontmatter: ReturnType<typeof buildRunbookModel>['fro
     // Hugo and other generators add keys of their own: an unknown key is worth a look, not an error.
     findings.push(...schemaFindings.map((f) => (f.ruleId === 'unknown-property' ? { ...f, ruleId: 'frontmatter-unknown-key', severity: 'warning' as const } : f)));
   }
-  return findings.map((f) => ({ ...f, range: shiftRange(f.range, frontmatter.line) }));
+  return findings.map((f) => ({ ...f, range: shiftRange(f.range, frontmatter.line), ...(f.fixes ? { fixes: shiftFixes(f.fixes, frontmatter.line) } : {}) }));
 }

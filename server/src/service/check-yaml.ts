@@ -16,6 +16,7 @@ import type { PositionMap } from './yaml/positions';
 import { locate, type PathSegment } from './yaml/locate';
 import { didYouMean } from './schema/suggest';
 import { internalError } from './rules/internal-error';
+import { shiftFixes } from './fixes/text';
 
 const YAML_PATH = /\.(ya?ml|json)$/i;
 const CACHE_LIMIT = 20_000;
@@ -121,7 +122,7 @@ function renameRules(findings: Finding[], kind: DocumentKind): Finding[] {
   });
 }
 
-interface KindedObject {
+export interface KindedObject {
   kind: DocumentKind;
   node: Node | null | undefined;
   value: Record<string, unknown>;
@@ -129,7 +130,7 @@ interface KindedObject {
 }
 
 /** The objects of our kinds in a document: the document itself, or the items of a top-level list. */
-function objectsOf(document: ParsedDocument, namedAs: DocumentKind | undefined): KindedObject[] {
+export function objectsOf(document: ParsedDocument, namedAs: DocumentKind | undefined): KindedObject[] {
   const contents = document.doc.contents as Node | null;
   const { value } = document;
   if (Array.isArray(value)) {
@@ -176,7 +177,7 @@ function declaresSomething(value: unknown): boolean {
 }
 
 function shiftFinding(finding: Finding, lines: number): Finding {
-  return { ...finding, range: shiftRange(finding.range, lines) };
+  return { ...finding, range: shiftRange(finding.range, lines), ...(finding.fixes ? { fixes: shiftFixes(finding.fixes, lines) } : {}) };
 }
 
 function shiftEntity(entity: Entity, lines: number): Entity {

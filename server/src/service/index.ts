@@ -15,15 +15,30 @@ import { completeSectionHeadings, type CompletionItem } from './runbook/complete
 import { buildRunbookModel } from './runbook/model';
 import { parseMarkdown } from './markdown/parse';
 import { PositionMap } from './yaml/positions';
-import { CONFIG_KIND, READINESS_KIND, type DocumentKind } from './kinds';
+import { CONFIG_KIND, CONTENT_MARKERS, READINESS_KIND, type DocumentKind } from './kinds';
 import { DEFAULT_CONFIG, type ConfigData, type FileConfig, type SeveritySetting } from './config/resolve';
 import { parseConfig } from './config/parse';
+import { SchemaStore } from './schema/navigate';
+import type { DocumentLink, DocumentSymbol, FeatureContext, Hover, Location } from './editor/types';
+import { hover } from './editor/hover';
+import { completeYaml } from './editor/complete-yaml';
+import { symbols } from './editor/symbols';
+import { definition, links } from './editor/links';
+import { addDisableFixes, applySuppressions, type CommentSyntax } from './suppression';
+import { fixAll, type FixAllResult } from './fixes/fix-all';
+import { buildReport } from './readiness/report';
+import type { ReadinessReport } from '../protocol/report';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
 export type { CompletionItem } from './runbook/complete';
 export type { ConfigData, ConfigLayer, FileConfig, SeveritySetting } from './config/resolve';
 export { resolveConfig, DEFAULT_CONFIG } from './config/resolve';
+export type { DocumentLink, DocumentSymbol, Hover, Location, SymbolKindName } from './editor/types';
+export type { FixAllResult } from './fixes/fix-all';
+export type * from '../protocol/report';
+export { READINESS_CHECKS } from './readiness/registry';
+export type { ReadinessCheck } from './readiness/types';
 
 export interface EngineOptions {
   /** Base URL of the rule documentation pages; `<base><rule-id>.md` is each rule's page. */
@@ -49,17 +64,42 @@ export interface Engine {
   removeFile(uri: string): string[];
   /** The findings of a document under `config`: its own, and those that depend on other files. */
   check(document: SourceDocument, config?: FileConfig): Finding[];
-  /** Completion items at `position` (runbook section headings so far). */
+  /**
+   * Completion items at `position`: in our YAML documents, keys (with skeletons), allowed values,
+   * referenced names and runbook paths; in runbooks, the section headings still missing.
+   */
   complete(document: SourceDocument, position: Position, config?: FileConfig): CompletionItem[];
+  /** What the schema says about the key or value at `position`, what a reference resolves to, or what a runbook heading counts as. */
+  hover(document: SourceDocument, position: Position, config?: FileConfig): Hover | undefined;
+  /** The outline: our YAML objects with their sections, or a runbook's headings. */
+  symbols(document: SourceDocument, config?: FileConfig): DocumentSymbol[];
+  /** Links to the files a document refers to (runbooks, SLO files, a runbook's relative links) that exist. */
+  links(document: SourceDocument, config?: FileConfig): DocumentLink[];
+  /** Where the object or file that the reference at `position` names is. */
+  definition(document: SourceDocument, position: Position, config?: FileConfig): Location[];
   /** Reads a `.prr.yaml`: its data when it is valid, else undefined (its findings come from `check`). */
   parseConfig(text: string): ConfigData | undefined;
   docsUrl(ruleId: string): string | undefined;
   /** Changes the editor-level rule severities without losing the workspace index. */
   setSeverities(severities: Readonly<Record<string, SeveritySetting>>): void;
+  /** Applies every preferred fix (no file creation, no suppression comment), round after round; the edits or the new text. */
+  fixAll(document: SourceDocument, config?: FileConfig): FixAllResult;
+  /** The readiness report of every manifest in the index (or those under `options.uris`), judged on the engine's `now`. */
+  report(options?: ReportOptions): ReadinessReport;
+}
+
+export interface ReportOptions {
+  /** The configuration of each file (readiness settings, runbook sections); default: the built-in one. */
+  configFor?: (uri: string) => FileConfig;
+  /** Folder URI the report's paths are relative to. */
+  root?: string;
+  /** Only manifests that are these files or lie under these folders (URIs). */
+  uris?: readonly string[];
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const validators = new Validators(SHIPPED_SCHEMAS);
+  const schemas = new SchemaStore(SHIPPED_SCHEMAS);
   const checker = new YamlChecker(validators, OBJECT_RULES);
   const index = new WorkspaceIndex();
   const latest = new Map<string, { text: string; namedAs: DocumentKind | undefined; result: TextResult }>();
@@ -93,6 +133,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return isMarkdownPath(path) && !config.isExcluded(path) && (config.isRunbookFile(path) || index.isReferencedRunbook(uri));
   }
 
+  /** What the editor features need; a YAML document's own objects are indexed first, so its references are current. */
+  function features(document: SourceDocument, config: FileConfig, indexFirst = true): FeatureContext {
+    const path = pathOf(document.uri);
+    if (indexFirst && isYamlPath(path)) setFile(document, config);
+    const kind = namedAs(path, config);
+    return {
+      uri: document.uri, path, config, index, schemas, ...(options.io ? { io: options.io } : {}), ...(kind ? { namedAs: kind } : {}),
+      isRunbook: (uri) => isRunbook(uri, pathOf(uri), config),
+    };
+  }
+
   /** The user's settings win over a finding's own severity (a missing Escalation is a warning by default). */
   function applySeverity(findings: Finding[], config: FileConfig): Finding[] {
     const out: Finding[] = [];
@@ -103,7 +154,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return out;
   }
 
-  return {
+  /** Inline `prr-disable` comments first (the CLI honours them too), then severities; every finding left can be disabled by a fix. */
+  function finish(document: SourceDocument, findings: Finding[], config: FileConfig, syntax: CommentSyntax | undefined): Finding[] {
+    if (!syntax) return applySeverity(findings, config);
+    return addDisableFixes(document.text, applySeverity(applySuppressions(document.text, findings, syntax, known), config), syntax);
+  }
+
+  const engine: Engine = {
     rules: RULES,
     isCandidate: (path) => isYamlPath(path) || isMarkdownPath(path),
     setFile,
@@ -118,7 +175,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (isMarkdownPath(path)) {
         if (!isRunbook(document.uri, path, config)) return [];
         const input = { uri: document.uri, text: document.text, options: config.runbooks, now: now(), ...(options.io ? { io: options.io } : {}) };
-        return applySeverity(checkRunbook(input, RUNBOOK_RULES, validators), config);
+        return finish(document, checkRunbook(input, RUNBOOK_RULES, validators), config, 'markdown');
       }
       // A `.prr.yaml`'s own findings are never silenced by the rules it (or another) sets:
       // a broken configuration must always be seen.
@@ -127,14 +184,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const own = local(document, config).findings;
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
-      return applySeverity(all, config);
+      const ours = !config.isExcluded(path) && (namedAs(path, config) !== undefined || CONTENT_MARKERS.test(document.text));
+      return finish(document, all, config, ours ? 'yaml' : undefined);
     },
     complete(document, position, config = DEFAULT_CONFIG) {
       const path = pathOf(document.uri);
+      if (isYamlPath(path)) return config.isExcluded(path) ? [] : completeYaml(document, position, features(document, config, false));
       if (!isRunbook(document.uri, path, config)) return [];
       const model = buildRunbookModel(document.text, parseMarkdown(document.text), new PositionMap(document.text), config.runbooks.synonyms);
       return completeSectionHeadings(model, position);
     },
+    hover: (document, position, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? undefined : hover(document, position, features(document, config))),
+    symbols: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : symbols(document, features(document, config))),
+    links: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : links(document, features(document, config))),
+    definition: (document, position, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : definition(document, position, features(document, config))),
     parseConfig: (text) => parseConfig(text, checker),
     docsUrl(ruleId) {
       return options.docsBaseUrl && known.has(ruleId) ? `${options.docsBaseUrl}${ruleId}.md` : undefined;
@@ -142,7 +205,31 @@ export function createEngine(options: EngineOptions = {}): Engine {
     setSeverities(next) {
       editorSeverities = next;
     },
+    fixAll(document, config = DEFAULT_CONFIG) {
+      const result = fixAll(document.text, (text) => engine.check({ uri: document.uri, text }, config));
+      // Checking the intermediate texts indexed them: the index goes back to the document as it is.
+      if (result.text !== document.text && isYamlPath(pathOf(document.uri))) setFile(document, config);
+      return result;
+    },
+    report(reportOptions = {}) {
+      const configFor = reportOptions.configFor ?? (() => DEFAULT_CONFIG);
+      return buildReport({
+        now: now(),
+        index,
+        ...(options.io ? { io: options.io } : {}),
+        textOf: (uri) => latest.get(uri)?.text,
+        configFor,
+        kindByName: (uri) => namedAs(pathOf(uri), configFor(uri)),
+        findings: (uri) => {
+          const text = latest.get(uri)?.text;
+          return text === undefined ? [] : engine.check({ uri, text }, configFor(uri));
+        },
+        ...(reportOptions.root ? { root: reportOptions.root } : {}),
+        ...(reportOptions.uris ? { uris: reportOptions.uris } : {}),
+      });
+    },
   };
+  return engine;
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -36,6 +36,8 @@ export interface Fix {
   createFile?: { uri: string; text: string };
   /** The one fix that is clearly right. */
   isPreferred?: boolean;
+  /** Silences the finding with a `prr-disable` comment instead of fixing it (fix-all never applies these). */
+  suppression?: boolean;
 }
 
 export interface RelatedLocation {

@@ -28,6 +28,7 @@ import { rule as invalidFormat } from './schema/invalid-format';
 import { rule as invalidValue } from './schema/invalid-value';
 import { rule as unsupportedVersion } from './schema/unsupported-version';
 import { rule as internalError } from './internal-error';
+import { rule as unusedSuppression } from './suppression/unused-suppression';
 import { rule as unresolvedReference } from './workspace/unresolved-reference';
 import { rule as missingService } from './workspace/missing-service';
 import { rule as duplicateName } from './workspace/duplicate-name';
@@ -70,6 +71,7 @@ const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   slothUnknownKey,
   frontmatterUnknownKey,
   internalError,
+  unusedSuppression,
 ];
 
 export const RULES: readonly RuleMeta[] = [...SCHEMA_AND_SYNTAX_RULES, ...OBJECT_RULES, ...WORKSPACE_RULES, ...RUNBOOK_RULES];

@@ -12,6 +12,12 @@ export interface CompletionItem {
   sortText: string;
   /** Replaces what was typed of the heading. */
   edit: { range: Range; newText: string };
+  /** What the item completes (default `section`, a runbook heading); shells map it to an icon. */
+  kind?: 'section' | 'property' | 'value' | 'reference' | 'file';
+  /** The text clients filter by, when it is not the label. */
+  filterText?: string;
+  /** The item to select first (a schema's default value). */
+  preselect?: boolean;
 }
 
 export function completeSectionHeadings(model: RunbookModel, position: Position): CompletionItem[] {

@@ -8,6 +8,7 @@ import { locate, pointerToPath, type PathSegment } from '../yaml/locate';
 import type { ValidateFunction } from 'ajv';
 import { describe } from './messages';
 import { resolveErrors, type AjvError } from './resolve';
+import { schemaFixes } from '../fixes/schema-fixes';
 
 export interface SchemaTarget {
   /** The root node of the object being validated (a document, or an item of a top-level list). */
@@ -32,7 +33,8 @@ export function checkAgainstSchema(validate: ValidateFunction, target: SchemaTar
     if (subject && touchesDamage(subject, target.damage)) continue;
     const described = describe(error, displayName([...target.basePath, ...path], target.rootName));
     const range = rangeFor(described.target, located, target.node, positions);
-    const finding: Finding = { ruleId: described.ruleId, severity: 'error', message: described.message, range };
+    const fixes = schemaFixes(error, { root: target.node, path, positions });
+    const finding: Finding = { ruleId: described.ruleId, severity: 'error', message: described.message, range, ...(fixes ? { fixes } : {}) };
     const key = `${finding.ruleId}|${finding.message}|${range.start.line}:${range.start.character}`;
     if (!seen.has(key)) {
       seen.add(key);

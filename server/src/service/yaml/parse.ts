@@ -4,6 +4,7 @@
 import { parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { Finding } from '../types';
 import { PositionMap } from './positions';
+import { duplicateKeyFixes } from '../fixes/duplicate-key';
 
 /** Alias expansion is bounded so an "alias bomb" is reported instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 100;
@@ -30,8 +31,12 @@ export function parseYaml(text: string): ParsedYaml {
   const documents = docs.map((doc) => {
     const findings: Finding[] = [];
     const damage: number[] = [];
+    // Removing lines from a document that does not parse can move its syntax errors: fix those first.
+    const parses = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
     for (const error of doc.errors) {
-      findings.push(syntaxFinding(error, text, positions));
+      const finding = syntaxFinding(error, text, positions);
+      const fixes = error.code === 'DUPLICATE_KEY' && parses ? duplicateKeyFixes(doc, error.pos[0], positions) : undefined;
+      findings.push(fixes ? { ...finding, fixes } : finding);
       if (error.code !== 'DUPLICATE_KEY') damage.push(error.pos[0]);
     }
     for (const warning of doc.warnings) findings.push(syntaxFinding(warning, text, positions));

@@ -5,7 +5,7 @@ import type { Position, Range } from '../types';
 export class PositionMap {
   private readonly lineStarts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) this.lineStarts.push(i + 1);

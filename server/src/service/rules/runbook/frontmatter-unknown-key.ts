@@ -5,5 +5,6 @@ import type { RuleMeta } from '../../types';
 export const rule: RuleMeta = {
   id: 'frontmatter-unknown-key',
   defaultSeverity: 'warning',
+  fixable: true,
   description: "A runbook front-matter key that is neither prr's nor a common site generator's.",
 };

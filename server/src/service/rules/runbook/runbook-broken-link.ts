@@ -18,7 +18,7 @@ import type { RunbookRule } from '../../runbook/types';
 import { nearest } from '../../schema/suggest';
 import type { Range } from '../../types';
 
-type LinkNode = Link | Image | Definition;
+export type LinkNode = Link | Image | Definition;
 
 export const rule: RunbookRule = {
   id: 'runbook-broken-link',
@@ -82,7 +82,7 @@ export const rule: RunbookRule = {
   },
 };
 
-function linkNodes(root: Root): LinkNode[] {
+export function linkNodes(root: Root): LinkNode[] {
   const found: LinkNode[] = [];
   const stack: Nodes[] = [root];
   while (stack.length > 0) {
@@ -126,7 +126,7 @@ function decode(text: string): string {
  * The source offset of the link's destination, when the source there reads exactly as the
  * node's `url` (no escapes or entity references in it); else undefined.
  */
-function urlOffset(model: RunbookModel, node: LinkNode): number | undefined {
+export function urlOffset(model: RunbookModel, node: LinkNode): number | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;

@@ -21,9 +21,11 @@ export const rule: RunbookRule = {
       const severity = options.requiredSections[kind.id];
       if (!severity || severity === 'off' || present.has(kind.id)) continue;
       const synonyms = kind.synonyms.filter((s) => s !== kind.id).slice(0, 3).map((s) => `"${s}"`).join(', ');
+      const edit = insertSection(model, kind);
       report(anchor, `missing section "${kind.title}" (or a synonym: ${synonyms}): ${kind.guidance}`, {
         severity,
-        fixes: [{ title: `Insert a "${kind.title}" section`, edits: [insertSection(model, kind)], isPreferred: true }],
+        // Inside a code block left open, a heading would be code: no fix until the fence is closed.
+        ...(insideOpenFence(model.text, model.positions.offsetAt(edit.range.start)) ? {} : { fixes: [{ title: `Insert a "${kind.title}" section`, edits: [edit], isPreferred: true }] }),
       });
     }
   },
@@ -34,6 +36,18 @@ function anchorRange(model: RunbookModel): Range {
   const node = model.title ?? model.root.children.find((c) => c.type !== 'yaml');
   const offset = node?.position?.start.offset ?? 0;
   return node === model.title && node ? model.positions.nodeRange(offset, node.position?.end.offset ?? offset) : model.positions.lineRangeAt(offset);
+}
+
+/** Whether `offset` lies in a fenced code block (``` or ~~~) opened above it and not closed before it. */
+function insideOpenFence(text: string, offset: number): boolean {
+  let fence: string | undefined;
+  for (const line of text.slice(0, offset).split(/\r?\n/)) {
+    const marker = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!marker) continue;
+    if (fence === undefined) fence = marker;
+    else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+  }
+  return fence !== undefined;
 }
 
 /** After the last present section that comes before `kind` in the canonical order; else before the first that comes after. */

@@ -5,5 +5,6 @@ import type { RuleMeta } from '../../types';
 export const rule: RuleMeta = {
   id: 'sloth-unknown-key',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'A key Sloth does not know; Sloth ignores it silently, so its setting is lost.',
 };

@@ -1,0 +1,137 @@
+// The editor features beyond diagnostics: completion, hover, document symbols (the outline),
+// document links and go-to-definition. Each handler asks the engine about the open buffer,
+// answers nothing once the request is cancelled, and logs and answers empty when it fails.
+
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  SymbolKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CompletionItem,
+  type Connection,
+  type DocumentSymbol,
+  type ServerCapabilities,
+  type SymbolInformation,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem as EngineCompletionItem, DocumentSymbol as EngineSymbol, Engine, FileConfig, SourceDocument, SymbolKindName } from '../service';
+
+const COMPLETION_KINDS: Record<NonNullable<EngineCompletionItem['kind']>, CompletionItemKind> = {
+  section: CompletionItemKind.Snippet,
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  file: CompletionItemKind.File,
+};
+
+const SYMBOL_KINDS: Record<SymbolKindName, SymbolKind> = {
+  object: SymbolKind.Class,
+  section: SymbolKind.Property,
+  item: SymbolKind.Object,
+  heading: SymbolKind.String,
+};
+
+export interface LanguageFeatures {
+  /** Records what the client supports and returns the capabilities to advertise. */
+  initialize(client: ClientCapabilities): ServerCapabilities;
+}
+
+export function registerLanguageFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  engine: Engine,
+  configFor: (uri: string) => FileConfig,
+): LanguageFeatures {
+  let hierarchicalSymbols = false;
+  let markdownHover = true;
+
+  /** Runs `work` on the open document unless the request is cancelled; a failure is logged and answered with `empty`. */
+  function answer<T>(what: string, uri: string, token: CancellationToken, empty: T, work: (document: SourceDocument, config: FileConfig) => T): T {
+    const document = documents.get(uri);
+    if (!document || token.isCancellationRequested) return empty;
+    try {
+      return work({ uri, text: document.getText() }, configFor(uri));
+    } catch (error) {
+      connection.console.error(`prr: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return empty;
+    }
+  }
+
+  connection.onCompletion(({ textDocument, position }, token) =>
+    answer('completion', textDocument.uri, token, [] as CompletionItem[], (document, config) => engine.complete(document, position, config).map(toCompletionItem)));
+
+  connection.onHover(({ textDocument, position }, token) =>
+    answer('hover', textDocument.uri, token, null, (document, config) => {
+      const found = engine.hover(document, position, config);
+      return found ? { contents: { kind: markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value: found.contents }, range: found.range } : null;
+    }));
+
+  connection.onDocumentSymbol(({ textDocument }, token) =>
+    answer('document symbols', textDocument.uri, token, [] as DocumentSymbol[] | SymbolInformation[], (document, config) => {
+      const found = engine.symbols(document, config);
+      return hierarchicalSymbols ? found.map(toDocumentSymbol) : flatten(found, document.uri);
+    }));
+
+  connection.onDocumentLinks(({ textDocument }, token) =>
+    answer('document links', textDocument.uri, token, [], (document, config) => engine.links(document, config)));
+
+  connection.onDefinition(({ textDocument, position }, token) =>
+    answer('definition', textDocument.uri, token, [], (document, config) => engine.definition(document, position, config)));
+
+  return {
+    initialize(client) {
+      hierarchicalSymbols = client.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+      const formats = client.textDocument?.hover?.contentFormat;
+      markdownHover = formats === undefined || formats.includes(MarkupKind.Markdown);
+      return {
+        completionProvider: { triggerCharacters: ['#'] },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'prr' },
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
+      };
+    },
+  };
+}
+
+/**
+ * Plain-text edits (not every client has snippets). A multi-line edit carries its own
+ * indentation, so the client must insert it as is rather than re-indent it.
+ */
+function toCompletionItem(item: EngineCompletionItem): CompletionItem {
+  return {
+    label: item.label,
+    kind: COMPLETION_KINDS[item.kind ?? 'section'],
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+    sortText: item.sortText,
+    filterText: item.filterText ?? item.label,
+    textEdit: item.edit,
+    insertTextFormat: InsertTextFormat.PlainText,
+    ...(item.edit.newText.includes('\n') ? { insertTextMode: InsertTextMode.asIs } : {}),
+    ...(item.preselect ? { preselect: true } : {}),
+  };
+}
+
+function toDocumentSymbol(symbol: EngineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: SYMBOL_KINDS[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toDocumentSymbol),
+  };
+}
+
+/** For clients without hierarchical symbols: every symbol, each naming its parent. */
+function flatten(symbols: readonly EngineSymbol[], uri: string, container?: string): SymbolInformation[] {
+  return symbols.flatMap((s) => [
+    { name: s.name, kind: SYMBOL_KINDS[s.kind], location: { uri, range: s.range }, ...(container ? { containerName: container } : {}) },
+    ...flatten(s.children, uri, s.name),
+  ]);
+}

@@ -1,0 +1,60 @@
+// References under the cursor (indicatorRef, a manifest's slos[].ref, a runbook path…) and
+// what they name, from the workspace index: shared by hover, definition and links.
+
+import type { Family, LocatedEntity, Reference } from '../entities/types';
+import type { Position, Range } from '../types';
+import type { FeatureContext, Location } from './types';
+
+/** As `unresolved-reference` resolves them: a manifest names SLOs of either format; the others stay in their family. */
+const TARGET_FAMILIES: Record<Family, readonly Family[]> = { manifest: ['openslo', 'sloth'], openslo: ['openslo'], sloth: ['sloth'] };
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export interface ReferenceHit {
+  entity: LocatedEntity;
+  ref: Reference;
+}
+
+/** The reference whose value holds `position`, in the document's indexed objects. */
+export function referenceAt(context: FeatureContext, position: Position): ReferenceHit | undefined {
+  for (const entity of context.index.entitiesOf(context.uri)) {
+    const ref = entity.refs.find((r) => inRange(position, r.range));
+    if (ref) return { entity, ref };
+  }
+  return undefined;
+}
+
+/** What a reference names: the objects' names in their files, or the file itself (when it exists). */
+export function targetsOf(context: FeatureContext, hit: ReferenceHit): Location[] {
+  if (hit.ref.targetKind === 'Runbook') return hit.ref.resolved && fileExists(context, hit.ref.resolved) ? [{ uri: hit.ref.resolved, range: START }] : [];
+  return context.index.find(hit.ref.targetKind, hit.ref.name, TARGET_FAMILIES[hit.entity.family]).map((e) => ({ uri: e.uri, range: e.range }));
+}
+
+/** Without file-system access the engine cannot tell; it assumes the file is there. */
+export function fileExists(context: FeatureContext, uri: string): boolean {
+  return context.io ? context.io.exists(uri) : true;
+}
+
+/** `to` as a path relative to the folder of `from` (both URIs), e.g. `slos/checkout.yaml`. */
+export function relativePath(from: string, to: string): string {
+  let a: URL;
+  let b: URL;
+  try {
+    a = new URL(from);
+    b = new URL(to);
+  } catch {
+    return to;
+  }
+  if (a.protocol !== b.protocol || a.host !== b.host) return to;
+  const fromDir = decodeURIComponent(a.pathname).split('/').slice(0, -1);
+  const target = decodeURIComponent(b.pathname).split('/');
+  let i = 0;
+  while (i < fromDir.length && i < target.length - 1 && fromDir[i] === target[i]) i++;
+  return [...fromDir.slice(i).map(() => '..'), ...target.slice(i)].join('/');
+}
+
+export function inRange(position: Position, range: Range): boolean {
+  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}

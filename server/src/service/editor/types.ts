@@ -1,0 +1,54 @@
+// What the editor features (hover, completion, symbols, links, definition) take and give.
+// Plain data in LSP's shape (0-based lines, UTF-16 characters), so the shells pass it through.
+
+import type { DocumentKind } from '../kinds';
+import type { FileConfig } from '../config/resolve';
+import type { EngineIO } from '../runbook/types';
+import type { SchemaStore } from '../schema/navigate';
+import type { Range } from '../types';
+import type { WorkspaceIndex } from '../workspace/index';
+
+export interface Hover {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+export type SymbolKindName = 'object' | 'section' | 'item' | 'heading';
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKindName;
+  /** The whole extent of the symbol. */
+  range: Range;
+  /** The part to select and reveal (a name); inside `range`. */
+  selectionRange: Range;
+  children: DocumentSymbol[];
+}
+
+export interface DocumentLink {
+  range: Range;
+  target: string;
+  tooltip?: string;
+}
+
+export interface Location {
+  uri: string;
+  range: Range;
+}
+
+/** What a feature needs to know beyond the document: the engine's index, schemas and I/O. */
+export interface FeatureContext {
+  uri: string;
+  /** The document's file path (decoded from a `file:` URI). */
+  path: string;
+  config: FileConfig;
+  index: WorkspaceIndex;
+  schemas: SchemaStore;
+  io?: EngineIO;
+  /** The kind the file's name gives it (a manifest by name, `.prr.yaml`), if any. */
+  namedAs?: DocumentKind;
+  /** Whether the Markdown file at `uri` counts as a runbook (by configuration, or because something points at it). */
+  isRunbook(uri: string): boolean;
+}
