@@ -20,6 +20,7 @@ export const CHECK_OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'no-color': { type: 'boolean' },
   config: { type: 'string', short: 'c' },
+  fix: { type: 'boolean' },
 } as const satisfies OptionsConfig;
 
 export async function checkCommand(args: readonly string[], version: string): Promise<number> {
@@ -35,7 +36,7 @@ export async function checkCommand(args: readonly string[], version: string): Pr
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p));
+  const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p), { fix: values.fix === true });
   const full = await withBrokenConfigs(engine, checked, configs.broken);
   const report = values.quiet ? errorsOnly(full) : full;
   const context: FormatContext = {

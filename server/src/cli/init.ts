@@ -1,7 +1,8 @@
 // `prr init`: writes a starter .prr.yaml and, when the folder has no readiness manifest
 // yet, a manifest skeleton. Never overwrites a file unless --force is given.
 
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { writeFileAtomic } from '../node/write-file';
 import { basename, join, resolve } from 'node:path';
 import { starterConfig, starterManifest } from '../service/templates/starters';
 import { parseCommandLine, UsageError, type OptionsConfig } from './options';
@@ -26,7 +27,7 @@ export function initCommand(args: readonly string[]): number {
       kept++;
       return;
     }
-    writeFileSync(path, text);
+    writeFileAtomic(path, text);
     process.stdout.write(`wrote ${file}\n`);
   };
   write('.prr.yaml', starterConfig());

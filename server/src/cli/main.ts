@@ -21,6 +21,8 @@ Options of check:
       --max-warnings <n>   exit 1 when more than n warnings are found
   -q, --quiet              report errors only
       --no-color           no colors (also: NO_COLOR=1; FORCE_COLOR=1 forces them)
+      --fix                apply the unambiguous fixes (the editor's fix-all) and write
+                           the files back (atomically), then report what is left
   -c, --config <file>      use this .prr.yaml only; by default each file's nearest
                            .prr.yaml applies, merged upwards until one says root: true
 

@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Engine, FileConfig, Finding, RuleMeta, Severity } from '../service';
 import { readText } from '../node/read-text';
+import { writeFixedText } from '../node/write-file';
 import type { Progress } from './progress';
 import { displayPath } from './paths';
 
@@ -32,7 +33,12 @@ export interface CheckReport {
 export const FILE_SKIPPED: RuleMeta = { id: 'file-skipped', description: 'The file could not be read (it is larger than prr reads), so it was not checked.', defaultSeverity: 'warning' };
 
 /** Reads and indexes every file, then checks each, so references resolve across all of them. */
-export async function checkFiles(engine: Engine, files: readonly string[], progress: Progress, configFor: (path: string) => FileConfig): Promise<CheckReport> {
+export interface CheckOptions {
+  /** Apply the unambiguous fixes (the editor's fix-all) and write the files back before reporting. */
+  fix?: boolean;
+}
+
+export async function checkFiles(engine: Engine, files: readonly string[], progress: Progress, configFor: (path: string) => FileConfig, options: CheckOptions = {}): Promise<CheckReport> {
   const texts = new Map<string, string>();
   const skipped = new Map<string, string>();
   for (const [i, file] of files.entries()) {
@@ -45,6 +51,7 @@ export async function checkFiles(engine: Engine, files: readonly string[], progr
     }
     progress.update('reading', i + 1);
   }
+  if (options.fix) fixFiles(engine, texts, configFor);
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     const text = texts.get(file);
@@ -54,6 +61,21 @@ export async function checkFiles(engine: Engine, files: readonly string[], progr
   }
   progress.finish();
   return { files: reports, summary: summarize(reports) };
+}
+
+/** `--fix`: every file's preferred fixes, applied until nothing changes, written atomically. */
+function fixFiles(engine: Engine, texts: Map<string, string>, configFor: (path: string) => FileConfig): void {
+  for (const [file, text] of texts) {
+    const uri = pathToFileURL(file).href;
+    const result = engine.fixAll({ uri, text }, configFor(file));
+    if (result.fixed === 0 || result.text === text) continue;
+    if (!writeFixedText(file, result.text)) {
+      process.stderr.write(`prr: ${displayPath(file)}: not fixed (UTF-16 files are not rewritten)\n`);
+      continue;
+    }
+    texts.set(file, result.text);
+    engine.setFile({ uri, text: result.text }, configFor(file));
+  }
 }
 
 /**
