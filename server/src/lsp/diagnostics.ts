@@ -7,7 +7,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, FileConfig, Finding } from '../service';
 import { toDiagnostic } from './convert';
 
+/**
+ * Debounce only what needs it: a document whose last check took longer than FAST_CHECK_MS
+ * waits PUSH_DELAY_MS for the typing to pause; a fast one is checked at once (a burst of
+ * changes already queued still coalesces, since only the newest version is published).
+ */
 const PUSH_DELAY_MS = 150;
+const FAST_CHECK_MS = 50;
 
 interface CacheEntry {
   version: number;
@@ -19,6 +25,7 @@ interface CacheEntry {
 export class DiagnosticsService {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastCheckMs = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -46,6 +53,7 @@ export class DiagnosticsService {
     if (cached && cached.version === document.version && cached.epoch === epoch) return cached;
     const engine = this.engine();
     let findings: Finding[] = [];
+    const started = performance.now();
     if (engine) {
       try {
         findings = engine.check({ uri: document.uri, text: document.getText() }, this.configFor(document.uri));
@@ -53,14 +61,15 @@ export class DiagnosticsService {
         this.connection.console.error(`prr: checking ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
     }
+    this.lastCheckMs.set(document.uri, performance.now() - started);
     const entry = { version: document.version, epoch, findings, diagnostics: engine ? findings.map((f) => toDiagnostic(f, engine)) : [] };
     this.cache.set(document.uri, entry);
     return entry;
   }
 
-  /** Push mode: schedule a check; later edits within the delay replace it. A document seen for the first time is checked at once. */
+  /** Push mode: schedule a check; later edits within the delay replace it. A document seen for the first time, or one that checks fast, is checked at once. */
   schedule(document: TextDocument): void {
-    const first = !this.cache.has(document.uri) && !this.timers.has(document.uri);
+    const fast = (this.lastCheckMs.get(document.uri) ?? 0) < FAST_CHECK_MS;
     clearTimeout(this.timers.get(document.uri));
     const { uri, version } = document;
     this.timers.set(uri, setTimeout(() => {
@@ -70,7 +79,7 @@ export class DiagnosticsService {
       const diagnostics = this.compute(current);
       if (this.documents.get(uri)?.version !== version) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    }, first ? 0 : PUSH_DELAY_MS));
+    }, fast ? 0 : PUSH_DELAY_MS));
   }
 
   /** A closed document keeps no diagnostics and no pending work. */
@@ -78,6 +87,7 @@ export class DiagnosticsService {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.cache.delete(uri);
+    this.lastCheckMs.delete(uri);
     if (push) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

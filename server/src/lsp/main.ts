@@ -23,11 +23,15 @@ import { codeActionsFor, type EditSupport } from './code-actions';
 import { APPLY_ALL_FIXES_COMMAND, FIX_ALL_KIND, fixAllAction, registerFixAllCommand, wantsFixAll, wantsQuickFixes, type FixAllDeps } from './fix-all';
 import { registerLanguageFeatures } from './language-features';
 import { diskIO } from '../node/engine-io';
+import { clockOption } from '../node/clock';
+import { createIndexingGate, registerReadinessReport } from './readiness-report';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 // Open buffers answer the engine's file questions first: an unsaved runbook counts as existing.
-const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO((uri) => documents.get(uri)?.getText()) });
+const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO((uri) => documents.get(uri)?.getText()), ...clockOption() });
+// The readiness report waits for the first workspace scan (see onInitialized).
+const indexing = createIndexingGate();
 const configs = new ConfigStore(engine, { read: (path) => documents.get(pathToFileURL(path).href)?.getText() });
 const configFor = (uri: string) => (uri.startsWith('file:') ? configs.configFor(fileURLToPath(uri)) : DEFAULT_CONFIG);
 const feed = new WorkspaceFeed(connection, documents, engine, configFor);
@@ -69,10 +73,14 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
+connection.onInitialized(indexing.around(async () => {
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json,md,markdown}' }, { globPattern: '**/.prr.{yaml,yml}' }] });
   }
+  // Before anything yields: documents opened right after start then meet compiled schemas.
+  const warmStart = performance.now();
+  guard('warm-up', () => engine.warmUp(), undefined);
+  connection.console.info(`prr: ready (schemas compiled and checks warmed up in ${Math.round(performance.now() - warmStart)} ms)`);
   await refreshSettings();
   if (workspaceFolders.length > 0) {
     const progress = await connection.window.createWorkDoneProgress();
@@ -80,7 +88,7 @@ connection.onInitialized(async () => {
     connection.console.info(`prr: indexed ${count} files in ${workspaceFolders.length} workspace folder(s)`);
     refreshAll();
   }
-});
+}));
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 
@@ -161,6 +169,7 @@ process.on('uncaughtException', (error) => {
 });
 
 registerFixAllCommand(connection, documents, fixAllDeps);
+registerReadinessReport(connection, engine, configFor, () => workspaceFolders, indexing);
 
 documents.listen(connection);
 connection.listen();

@@ -4,6 +4,7 @@
 
 import { OBJECT_RULES, RULES, RUNBOOK_RULES, WORKSPACE_RULES } from './rules/registry';
 import type { Finding, Position, RuleMeta, SourceDocument } from './types';
+import type { Entity } from './entities/types';
 import { Validators } from './schema/validators';
 import { SHIPPED_SCHEMAS } from './schema/shipped';
 import { isYamlPath, YamlChecker, type TextResult } from './check-yaml';
@@ -19,7 +20,9 @@ import { CONFIG_KIND, CONTENT_MARKERS, READINESS_KIND, type DocumentKind } from 
 import { DEFAULT_CONFIG, type ConfigData, type FileConfig, type SeveritySetting } from './config/resolve';
 import { parseConfig } from './config/parse';
 import { SchemaStore } from './schema/navigate';
-import type { DocumentLink, DocumentSymbol, FeatureContext, Hover, Location } from './editor/types';
+import type { DocumentLink, DocumentSymbol, FeatureContext, FoldingRange, Hover, Location } from './editor/types';
+import { DocumentCache } from './editor/cache';
+import { foldingRanges } from './editor/folding';
 import { hover } from './editor/hover';
 import { completeYaml } from './editor/complete-yaml';
 import { symbols } from './editor/symbols';
@@ -34,7 +37,7 @@ export type { EngineIO, RunbookOptions } from './runbook/types';
 export type { CompletionItem } from './runbook/complete';
 export type { ConfigData, ConfigLayer, FileConfig, SeveritySetting } from './config/resolve';
 export { resolveConfig, DEFAULT_CONFIG } from './config/resolve';
-export type { DocumentLink, DocumentSymbol, Hover, Location, SymbolKindName } from './editor/types';
+export type { DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, SymbolKindName } from './editor/types';
 export type { FixAllResult } from './fixes/fix-all';
 export type * from '../protocol/report';
 export { READINESS_CHECKS } from './readiness/registry';
@@ -77,9 +80,13 @@ export interface Engine {
   links(document: SourceDocument, config?: FileConfig): DocumentLink[];
   /** Where the object or file that the reference at `position` names is. */
   definition(document: SourceDocument, position: Position, config?: FileConfig): Location[];
+  /** A runbook's folding ranges: heading sections by level, front matter, code blocks, comments. */
+  foldingRanges(document: SourceDocument, config?: FileConfig): FoldingRange[];
   /** Reads a `.prr.yaml`: its data when it is valid, else undefined (its findings come from `check`). */
   parseConfig(text: string): ConfigData | undefined;
   docsUrl(ruleId: string): string | undefined;
+  /** Compiles every shipped schema and runs each kind of check once, so the first real check is not the slow one. */
+  warmUp(): void;
   /** Changes the editor-level rule severities without losing the workspace index. */
   setSeverities(severities: Readonly<Record<string, SeveritySetting>>): void;
   /** Applies every preferred fix (no file creation, no suppression comment), round after round; the edits or the new text. */
@@ -103,6 +110,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const checker = new YamlChecker(validators, OBJECT_RULES);
   const index = new WorkspaceIndex();
   const latest = new Map<string, { text: string; namedAs: DocumentKind | undefined; result: TextResult }>();
+  /** The objects each file was last indexed with: the same ones need no re-indexing. */
+  const indexed = new Map<string, readonly Entity[]>();
+  const cache = new DocumentCache();
   const known = new Set(RULES.map((r) => r.id));
   const now = options.now ?? (() => new Date());
   let editorSeverities = options.severities ?? {};
@@ -124,9 +134,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   function setFile(document: SourceDocument, config: FileConfig = DEFAULT_CONFIG): string[] {
-    const touched = index.set(document.uri, local(document, config).entities);
+    const { entities } = local(document, config);
+    const touched = index.set(document.uri, entities);
+    indexed.set(document.uri, entities);
     touched.add(fileKey(document.uri)); // files that point at this one (a manifest at its runbook)
     return index.filesConcerning(touched).filter((uri) => uri !== document.uri);
+  }
+
+  /** Indexes a document unless its current objects are indexed already (an unchanged buffer under hover). */
+  function ensureIndexed(document: SourceDocument, config: FileConfig): void {
+    if (indexed.get(document.uri) !== local(document, config).entities) setFile(document, config);
   }
 
   function isRunbook(uri: string, path: string, config: FileConfig): boolean {
@@ -136,11 +153,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /** What the editor features need; a YAML document's own objects are indexed first, so its references are current. */
   function features(document: SourceDocument, config: FileConfig, indexFirst = true): FeatureContext {
     const path = pathOf(document.uri);
-    if (indexFirst && isYamlPath(path)) setFile(document, config);
+    if (indexFirst && isYamlPath(path)) ensureIndexed(document, config);
     const kind = namedAs(path, config);
     return {
       uri: document.uri, path, config, index, schemas, ...(options.io ? { io: options.io } : {}), ...(kind ? { namedAs: kind } : {}),
       isRunbook: (uri) => isRunbook(uri, pathOf(uri), config),
+      cache,
+      findings: () => engine.check(document, config),
+      docsUrl: (ruleId) => engine.docsUrl(ruleId),
     };
   }
 
@@ -166,6 +186,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     setFile,
     removeFile(uri) {
       latest.delete(uri);
+      indexed.delete(uri);
+      cache.forget(uri);
       const touched = index.remove(uri);
       touched.add(fileKey(uri));
       return index.filesConcerning(touched);
@@ -180,7 +202,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // A `.prr.yaml`'s own findings are never silenced by the rules it (or another) sets:
       // a broken configuration must always be seen.
       if (CONFIG_KIND.matchesFileName(path)) return local(document, config).findings;
-      setFile(document, config);
+      ensureIndexed(document, config);
       const own = local(document, config).findings;
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
@@ -198,9 +220,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
     symbols: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : symbols(document, features(document, config))),
     links: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : links(document, features(document, config))),
     definition: (document, position, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : definition(document, position, features(document, config))),
+    foldingRanges: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : foldingRanges(document, features(document, config, false))),
     parseConfig: (text) => parseConfig(text, checker),
     docsUrl(ruleId) {
       return options.docsBaseUrl && known.has(ruleId) ? `${options.docsBaseUrl}${ruleId}.md` : undefined;
+    },
+    warmUp() {
+      for (const [path, text] of WARM_UP_DOCUMENTS) {
+        const uri = `prr-warm-up:///${path}`;
+        engine.check({ uri, text });
+        engine.removeFile(uri);
+      }
     },
     setSeverities(next) {
       editorSeverities = next;
@@ -231,6 +261,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   return engine;
 }
+
+/** One small document of each kind and OpenSLO object (bad on purpose, so the error mapping warms up too). */
+const WARM_UP_DOCUMENTS: readonly [string, string][] = [
+  ['a.readiness.yaml', 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata: { name: a }\nspec: { owner: t, tier: 9 }\n'],
+  ...['SLO', 'SLI', 'DataSource', 'Service', 'AlertPolicy', 'AlertCondition', 'AlertNotificationTarget'].map((kind): [string, string] => [`${kind}.yaml`, `apiVersion: openslo/v1\nkind: ${kind}\nmetadata: { name: a }\nspec: {}\n`]),
+  ['v1alpha.yaml', 'apiVersion: openslo/v1alpha\nkind: SLO\nmetadata: { name: a }\nspec: {}\n'],
+  ['sloth.yaml', 'version: prometheus/v1\nservice: a\nslos: [{ name: a }]\n'],
+  ['k8s.yaml', 'apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\nmetadata: { name: a }\nspec: { service: a, slos: [] }\n'],
+  ['runbooks/a.md', '---\ntitle: a\n---\n# A\n\n## Meaning\n\nx\n'],
+  ['.prr.yaml', 'rules: {}\n'],
+];
 
 function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;

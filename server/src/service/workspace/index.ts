@@ -12,9 +12,14 @@ export class WorkspaceIndex implements WorkspaceView {
   /** For each key a reference names, the files holding such references (a reverse index). */
   private readonly referrers = new Map<string, Map<string, number>>();
 
+  /** The entity list each file was last set from: setting the same list again changes nothing. */
+  private readonly sources = new Map<string, readonly Entity[]>();
+
   /** Replaces a file's entities; returns the keys (names and ids) it had before and has now. */
   set(uri: string, entities: readonly Entity[]): Set<string> {
+    if (this.sources.get(uri) === entities) return new Set();
     const touched = this.remove(uri);
+    this.sources.set(uri, entities);
     const located = entities.map((e) => ({ ...e, uri, refs: e.refs.map((r) => (r.targetKind === 'Runbook' ? { ...r, resolved: resolveFile(r.name, uri) } : r)) }));
     this.files.set(uri, located);
     for (const entity of located) {
@@ -44,6 +49,7 @@ export class WorkspaceIndex implements WorkspaceView {
       for (const ref of entity.refs) count(this.referrers, refKey(ref), uri, -1);
     }
     this.files.delete(uri);
+    this.sources.delete(uri);
     return touched;
   }
 
