@@ -5,6 +5,11 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { newRunbook } from './new-runbook';
 import { fixAll } from './fix-all';
+import { ReportModel } from './report-model';
+import { ReportPanel } from './report-panel';
+import { exportReport } from './report-export';
+import { ReadinessStatusBar } from './status-bar';
+import { indexingProgress } from './indexing-progress';
 
 let client: LanguageClient | undefined;
 
@@ -20,7 +25,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('prr.newRunbook', () => newRunbook(log)),
     vscode.commands.registerCommand('prr.fixAll', () => fixAll(client)),
   );
+  // The readiness report: fetched once the server is up, again as files change.
+  const report = new ReportModel(() => client, log);
+  const statusBar = new ReadinessStatusBar(report, () => client);
+  context.subscriptions.push(
+    report,
+    statusBar,
+    vscode.commands.registerCommand('prr.showReport', () => ReportPanel.show(report, () => client)),
+    vscode.commands.registerCommand('prr.exportReport', async () => exportReport(report.current ?? (await report.refresh()))),
+  );
   await client.start();
+  void report.refresh();
 }
 
 export async function deactivate(): Promise<void> {
@@ -44,6 +59,8 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     ],
     outputChannel: log,
     synchronize: { configurationSection: 'prr' },
+    // The server's workspace scan as a notification with a progress bar.
+    middleware: { handleWorkDoneProgress: indexingProgress() },
   };
   // The id equals the configuration prefix, so `prr.trace.server` traces the protocol.
   return new LanguageClient('prr', 'PRR Language Server', serverOptions, clientOptions);

@@ -19,6 +19,8 @@ import { openslo } from './openslo';
 import { runbook } from './runbooks';
 import type { Workload } from './random';
 import { benchTree } from './cli-tree';
+import { benchReport } from './report';
+import { benchEditor } from './editor';
 
 const TARGET = 1.5;
 const EDIT_TARGET_MS = 50;
@@ -122,7 +124,29 @@ if (process.env.PRR_BENCH_TREE !== '0') {
   console.log('');
   printTable(treeRows);
 }
-process.exitCode = [...rows, ...treeRows].some((r) => r[r.length - 1] === 'FAIL') ? 1 : 0;
+// The readiness report over a generated workspace of 1,000 services (issue: the readiness
+// report): cold index and report, in a child process. Skipped with PRR_BENCH_REPORT=0.
+const reportRows: string[][] = [['workload', 'services', 'files', 'index ms', 'report ms', 'cold ms', 'CPU ms', 'warm ms', 'peak RSS MB', 'target', 'result']];
+if (process.env.PRR_BENCH_REPORT !== '0') {
+  const r = benchReport();
+  const cold = r.indexMs + r.reportMs;
+  const verdict = (ms: number, mb: number | undefined) => (ms < 10_000 && (mb === undefined || mb < 400) ? 'PASS' : 'FAIL');
+  reportRows.push(['report: engine phases', String(r.services), String(r.files), r.indexMs.toFixed(0), r.reportMs.toFixed(0), cold.toFixed(0), r.cpuMs.toFixed(0), r.warmReportMs.toFixed(0), r.peakRssMb.toFixed(0), '< 10 s, < 400 MB', verdict(cold, r.peakRssMb)]);
+  reportRows.push(['prr report --format json', String(r.services), String(r.files), '', '', r.cli.wallMs.toFixed(0), '', '', r.cli.peakRssMb?.toFixed(0) ?? 'n/a', '< 10 s, < 400 MB', verdict(r.cli.wallMs, r.cli.peakRssMb)]);
+  console.log('');
+  printTable(reportRows);
+}
+// Editor latency (issue: editor intelligence): hover and completion in a 10,000-line OpenSLO
+// file, code actions for 500 findings; in-process and over stdio. Skipped with PRR_BENCH_EDITOR=0.
+const editorRows: string[][] = [];
+const editorDone = process.env.PRR_BENCH_EDITOR === '0' ? Promise.resolve() : benchEditor().then(({ rows: table }) => {
+  editorRows.push(...table);
+  console.log('');
+  printTable(table);
+});
+void editorDone.then(() => {
+  process.exitCode = [...rows, ...treeRows, ...reportRows, ...editorRows].some((r) => r[r.length - 1] === 'FAIL') ? 1 : 0;
+});
 
 function printTable(table: string[][]): void {
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));

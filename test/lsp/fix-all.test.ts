@@ -12,13 +12,16 @@ const URI = 'file:///ws/svc.readiness.yaml';
 const TEXT = ['apiVersion: prr/v1', 'kind: ServiceReadiness', 'metadata:', '  name: svc', 'spec:', '  owner: team-a', '  tier: "2"', '  # how it ships',
   '  relase:', '    strategy: canari', ''].join('\n');
 const FIXED = TEXT.replace('"2"', '2').replace('relase', 'release').replace('canari', 'canary');
-const EDITING: ClientCapabilities = { workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } } };
+const EDITING: ClientCapabilities = {
+  workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true } },
+  textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+};
 
 test('source.fixAll.prr: advertised, offered only when asked for, and its edit leaves no fixable finding', async () => {
   await withServer({ capabilities: EDITING }, async (server) => {
     const provider = server.initialize.capabilities.codeActionProvider as { codeActionKinds: string[] };
     assert.ok(provider.codeActionKinds.includes('source.fixAll.prr'));
-    assert.deepEqual(server.initialize.capabilities.executeCommandProvider?.commands, ['prr.applyAllFixes']);
+    assert.deepEqual(server.initialize.capabilities.executeCommandProvider?.commands, ['prr.applyAllFixes', 'prr.applyFix']);
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'yaml', version: 1, text: TEXT } });
     const published = await server.nextDiagnostics(URI, (p) => p.diagnostics.length > 0);
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['invalid-type', 'unknown-property']);

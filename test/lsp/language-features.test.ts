@@ -1,5 +1,6 @@
-// Hover, completion, document symbols, document links and go-to-definition through the real
-// server, on open buffers (open files count as existing for links and runbook paths).
+// Hover, completion, document symbols, document links, go-to-definition and folding ranges
+// through the real server, on open buffers (open files count as existing for links and
+// runbook paths).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import {
   type CompletionItem,
   type DocumentLink,
   type DocumentSymbol,
+  type FoldingRange,
   type Hover,
   type Location,
   type ProtocolConnection,
@@ -32,7 +34,7 @@ async function openAll(connection: ProtocolConnection): Promise<void> {
 const request = <T>(connection: ProtocolConnection, method: string, path: string, extra: object = {}) =>
   connection.sendRequest(method, { textDocument: { uri: BASE + path }, ...extra }) as Promise<T>;
 
-test('the server advertises hover, completion, symbols, links and definition', async () => {
+test('the server advertises hover, completion, symbols, links, definition and folding', async () => {
   await withServer({ capabilities: CAPABILITIES }, async (server) => {
     const { capabilities } = server.initialize;
     assert.equal(capabilities.hoverProvider, true);
@@ -40,6 +42,7 @@ test('the server advertises hover, completion, symbols, links and definition', a
     assert.deepEqual(capabilities.documentLinkProvider, { resolveProvider: false });
     assert.ok(capabilities.documentSymbolProvider);
     assert.deepEqual(capabilities.completionProvider, { triggerCharacters: ['#'] });
+    assert.equal(capabilities.foldingRangeProvider, true);
   });
 });
 
@@ -132,5 +135,49 @@ test('document links and go-to-definition', async () => {
     assert.deepEqual(slo, [{ uri: `${BASE}slos/latency.sloth.yaml`, range: { start: { line: 3, character: 10 }, end: { line: 3, character: 26 } } }]);
     const runbook = await request<Location[]>(server.connection, 'textDocument/definition', 'readiness.yaml', { position: positionOf(MANIFEST, 'runbooks/Rollback.md', 3) });
     assert.deepEqual(runbook.map((l) => l.uri), [`${BASE}runbooks/Rollback.md`]);
+  });
+});
+
+test('folding ranges of a runbook: sections by level, front matter, code and comments; kinds the client knows, up to its limit', async () => {
+  const uri = `${BASE}runbooks/DiskFull.md`;
+  const text = ['---', 'title: Disk full', '---', '# DiskFull', '', '## Diagnosis', '', '```sh', 'df -h', '```', '', '<!--', 'a note', '-->', '', '## Mitigation', '', 'Free space.', ''].join('\n');
+  const folding = async (capabilities: ClientCapabilities) => {
+    let ranges: FoldingRange[] = [];
+    await withServer({ capabilities }, async (server) => {
+      await openAll(server.connection);
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      ranges = await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+      const yaml = await request<FoldingRange[]>(server.connection, 'textDocument/foldingRange', 'readiness.yaml');
+      assert.deepEqual(yaml, [], 'YAML folds by indentation in the client');
+    });
+    return ranges;
+  };
+  const all = [
+    { startLine: 0, endLine: 2 },
+    { startLine: 3, endLine: 17 },
+    { startLine: 5, endLine: 13 },
+    { startLine: 7, endLine: 9 },
+    { startLine: 11, endLine: 13, kind: 'comment' },
+    { startLine: 15, endLine: 17 },
+  ];
+  assert.deepEqual(await folding(CAPABILITIES), all);
+  const limited = await folding({ ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, foldingRange: { rangeLimit: 3, foldingRangeKind: { valueSet: ['region'] } } } });
+  assert.deepEqual(limited, all.slice(0, 3), 'the first three; a `comment` kind would have been left out');
+  const noComment = await folding({ ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, foldingRange: { foldingRangeKind: { valueSet: ['region', 'imports'] } } } });
+  assert.deepEqual(noComment[4], { startLine: 11, endLine: 13 });
+});
+
+test('completion in flow style and in JSON files of our kinds', async () => {
+  await withServer({ capabilities: CAPABILITIES }, async (server) => {
+    await openAll(server.connection);
+    const complete = async (path: string, marked: string) => {
+      const { text, position } = withCursor(marked);
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: BASE + path, languageId: path.endsWith('.json') ? 'json' : 'yaml', version: 1, text } });
+      return request<CompletionItem[]>(server.connection, 'textDocument/completion', path, { position });
+    };
+    const flow = await complete('flow.readiness.yaml', 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata: { name: svc }\nspec: { owner: a, tier: 1, release: { strategy: | } }\n');
+    assert.deepEqual(flow.map((i) => [i.label, i.textEdit?.newText]), [['canary', 'canary'], ['blue-green', 'blue-green'], ['rolling', 'rolling'], ['recreate', 'recreate']]);
+    const json = await complete('svc.readiness.json', '{\n  "apiVersion": "prr/v1",\n  "kind": "ServiceReadiness",\n  "metadata": { "name": "svc" },\n  "spec": { "owner": "a", "ti|" }\n}\n');
+    assert.deepEqual(json.find((i) => i.label === 'tier')?.textEdit, { range: { start: { line: 4, character: 26 }, end: { line: 4, character: 30 } }, newText: '"tier": ' });
   });
 });

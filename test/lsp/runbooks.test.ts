@@ -15,7 +15,10 @@ import { applyEdits } from './edits';
 const RUNBOOK_URI = 'file:///ws/runbooks/HighErrors.md';
 const RUNBOOK = ['---', 'title: HighErrors', 'lastReviewed: 2026-11-01', '---', '', '# HighErrors', '', '## Meaning', '', 'Errors are high.', '', '## Diagnosis', '',
   'Look at the dashboard.', '', '## Mitigation', '', '1. Roll back.', '', '## Escalation', '', 'Page team-payments.', ''].join('\n');
-const EDITING: ClientCapabilities = { workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } };
+const EDITING: ClientCapabilities = {
+  workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+  textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
+};
 
 test('insert-a-missing-section: the edit removes the finding and changes nothing else', async () => {
   await withServer({ capabilities: EDITING }, async (server) => {

@@ -101,10 +101,75 @@ test('branches by the document: OpenSLO kinds, calendar only for a calendar wind
   assert.deepEqual(labels(complete(`${SLO_HEAD}  alertPolicies:\n    - |\n`, 'slos/x.yaml')), ['alertPolicyRef', 'kind', 'metadata', 'spec']);
 });
 
-test('nothing in a comment, inside a flow collection, or in YAML that is not ours', () => {
+test('nothing in a comment, after a closed flow collection, or in YAML that is not ours', () => {
   assert.deepEqual(complete(`${HEAD}  owner: a # ti|\n`), []);
-  assert.deepEqual(complete(`${HEAD}  owner: a\n  release:\n    pipeline: { gated: |\n`), []);
+  assert.deepEqual(complete(`${HEAD}  owner: a\n  release: { pipeline: { gated: true } } |\n`), []);
+  assert.deepEqual(complete(`${HEAD}  owner: a\n  release: { pipeline: { gated: true } } # { |\n`), []);
   assert.deepEqual(complete('apiVersion: apps/v1\nkind: Deployment\nspec:\n  |\n', 'deploy.yaml'), []);
+});
+
+test('snippets: tab stops for the values still to type, a choice of allowed values (the default first), then $0', () => {
+  const items = complete(`${HEAD}  owner: a\n  |\n`);
+  assert.equal(item(items, 'alerts').snippet, 'alerts:\n    - name: ${1:}\n      severity: ${2|page,ticket,info|}\n      runbook: ${3:}$0');
+  assert.equal(item(items, 'tier').snippet, 'tier: ${1|1,2,3,4|}$0');
+  assert.equal(item(items, 'lifecycle').snippet, 'lifecycle: ${1|production,experimental,deprecated|}$0');
+  // Where plain text already leaves the cursor at the one place to type, no snippet.
+  assert.equal(item(items, 'system').snippet, undefined);
+  assert.equal(item(items, 'slos').snippet, undefined);
+  assert.equal(item(items, 'release').snippet, undefined);
+  const spec = complete('apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: x\n|\n', 'svc/x.yaml');
+  assert.equal(item(spec, 'spec').snippet, 'spec:\n  service: ${1:}\n  budgetingMethod: ${2|Occurrences,Timeslices,RatioTimeslices|}\n  timeWindow:\n    - duration: ${3:}\n  objectives:\n    - ${4:}$0');
+  // Every snippet is its plain text with tab stops: the text around them is the same, byte for byte.
+  for (const i of [...items, ...spec]) {
+    if (i.snippet === undefined) continue;
+    const stripped = i.snippet.replace(/\$\{\d+(:|\|(?:[^|\\]|\\.)*\|)\}|\$0$/g, '').replace(/\\([\\$}])/g, '$1');
+    assert.equal(stripped, i.edit.newText, i.label);
+  }
+});
+
+test('flow style: keys inside `{ }` written flow style, values after `key: `, items of `[ ]`, over several lines', () => {
+  const pipeline = complete(`${HEAD}  owner: a\n  release: { pipeline: { gated: true, | } }\n`);
+  assert.deepEqual(labels(pipeline), ['url', 'requiredChecks']);
+  assert.deepEqual(item(pipeline, 'requiredChecks').edit, { range: { start: { line: 6, character: 38 }, end: { line: 6, character: 38 } }, newText: 'requiredChecks: []' });
+  assert.equal(item(pipeline, 'requiredChecks').snippet, 'requiredChecks: [${1:}]$0');
+  const release = complete(`${HEAD}  owner: a\n  release: { | }\n`);
+  assert.equal(item(release, 'pipeline').edit.newText, 'pipeline: {}');
+  const alerts = complete(`${HEAD}  owner: a\n  |\n  release: {}\n`.replace('  |\n', '  alerts: [{ name: A, severity: page, | }]\n'));
+  assert.deepEqual(labels(alerts), ['runbook', 'expr', 'slo']);
+  const spec = complete(`${HEAD.replace('spec:\n', '')}spec: { owner: a, | }\n`);
+  assert.equal(item(spec, 'alerts').edit.newText, 'alerts: [{ name: , severity: , runbook:  }]');
+  assert.equal(item(spec, 'alerts').snippet, 'alerts: [{ name: ${1:}, severity: ${2|page,ticket,info|}, runbook: ${3:} \\}]$0');
+  // Values: booleans and enums, replacing the typed word; a value with a flow indicator is quoted.
+  assert.deepEqual(complete(`${HEAD}  release:\n    pipeline: { gated: tr| }\n`).map((i) => [i.label, i.edit.range]), [
+    ['true', { start: { line: 6, character: 23 }, end: { line: 6, character: 25 } }],
+    ['false', { start: { line: 6, character: 23 }, end: { line: 6, character: 25 } }],
+  ]);
+  assert.deepEqual(labels(complete(`${HEAD}  release: {\n    strategy: |\n  }\n`)), ['canary', 'blue-green', 'rolling', 'recreate']);
+  // Items of a flow list: references and runbook paths; a collection left open still completes.
+  assert.deepEqual(labels(complete(`${HEAD}  owner: a\n  slos: [{ ref: check| }]\n`)), ['checkout-availability', 'checkout-latency']);
+  assert.deepEqual(labels(complete(`${HEAD}  owner: a\n  runbooks: [runbooks/Rollback.md, |`, 'readiness.yaml')), ['runbooks/CheckoutHighErrorRate.md', 'runbooks/CheckoutHighLatency.md', 'runbooks/Rollback.md']);
+  // An object item of a flow list starts with `{`: before it, nothing.
+  assert.deepEqual(complete(`${HEAD}  owner: a\n  slos: [|]\n`), []);
+});
+
+test('examples and the default of a free value are offered after `key: `, the default preselected', () => {
+  assert.deepEqual(complete(`${HEAD}  owner: |\n`).map((i) => [i.label, i.kind, i.detail, i.edit.newText]), [['team-checkout', 'value', 'example', 'team-checkout']]);
+  assert.deepEqual(complete(`${HEAD}  owner: a\n  system: |\n`).map((i) => [i.label, i.detail]), [['webshop', 'example']]);
+  // A reference offers the workspace's names, not the schema's examples.
+  assert.deepEqual(labels(complete(`${HEAD}  owner: a\n  slos:\n    - ref: |\n`)), ['checkout-availability', 'checkout-latency']);
+});
+
+test('JSON files of our kinds: quoted keys and strings, over a typed opening quote', () => {
+  const head = '{\n  "apiVersion": "prr/v1",\n  "kind": "ServiceReadiness",\n  "metadata": { "name": "x" },\n  "spec": {\n    "owner": "a",\n';
+  const keys = complete(`${head}    "li|"\n  }\n}\n`, 'svc/readiness.json');
+  assert.deepEqual(item(keys, 'lifecycle').edit, { range: { start: { line: 6, character: 4 }, end: { line: 6, character: 8 } }, newText: '"lifecycle": ' });
+  assert.equal(item(keys, 'lifecycle').filterText, '"lifecycle');
+  assert.equal(item(keys, 'lifecycle').snippet, '"lifecycle": ${1|"production","experimental","deprecated"|}$0');
+  assert.equal(item(keys, 'slos').edit.newText, '"slos": [{"ref": }]');
+  const values = complete(`${head}    "lifecycle": "pro|"\n  }\n}\n`, 'svc/readiness.json');
+  assert.deepEqual(values.map((i) => [i.edit.newText, i.filterText]), [['"experimental"', '"experimental'], ['"production"', '"production'], ['"deprecated"', '"deprecated']]);
+  assert.deepEqual(values[1].edit.range, { start: { line: 6, character: 17 }, end: { line: 6, character: 22 } });
+  assert.deepEqual(complete(`${head}    "tier": |\n`, 'svc/readiness.json').map((i) => i.edit.newText), ['1', '2', '3', '4']);
 });
 
 test('runbook headings are still completed in runbooks', () => {

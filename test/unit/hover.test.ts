@@ -50,8 +50,9 @@ test('OpenSLO references: an SLI in the same file, an AlertPolicy that exists no
     + 'unless the objectives carry their own (composite SLO).\n\nFormat: a lowercase name of letters, digits and inner dashes (RFC 1123)\n\n---\n\n'
     + '→ SLI `checkout-requests-success` in line 4 of this file');
   assert.deepEqual(indicator?.range, { start: { line: 24, character: 16 }, end: { line: 24, character: 41 } });
+  // The reference is also a finding: its rule's docs come first.
   assert.match(engine.hover(openslo, positionOf(OPENSLO, 'checkout-slow-burn', 3))?.contents ?? '',
-    /^`spec\.alertPolicies\[1\]\.alertPolicyRef` · string\n[\s\S]*→ resolves nowhere: no AlertPolicy named `checkout-slow-burn` in the workspace$/);
+    /^\*\*unresolved-reference\*\* · default `error`\n\n[^\n]+\n\n---\n\n`spec\.alertPolicies\[1\]\.alertPolicyRef` · string\n[\s\S]*→ resolves nowhere: no AlertPolicy named `checkout-slow-burn` in the workspace$/);
 });
 
 test('the schema of the object\'s own kind (a multi-document file), through $ref and list items', () => {
@@ -66,7 +67,28 @@ test('nothing on a mapping with no key under the cursor, in YAML that is not our
   assert.equal(engine.hover(manifest, { line: 4, character: 5 }), undefined);
   assert.equal(engine.hover({ uri: 'file:///w/deploy.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\n' }, { line: 0, character: 2 }), undefined);
   const typo = 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: x\nspec:\n  owner: a\n  tire: 1\n';
-  assert.equal(createEngine().hover({ uri: 'file:///w/readiness.yaml', text: typo }, { line: 6, character: 3 }), undefined);
+  // Off the schema there is no property to describe: only the finding's rule.
+  assert.deepEqual(createEngine().hover({ uri: 'file:///w/readiness.yaml', text: typo }, { line: 6, character: 3 }), {
+    contents: '**unknown-property** · default `error`\n\nA property the schema does not define, usually a typo of one it does.',
+    range: { start: { line: 6, character: 2 }, end: { line: 6, character: 6 } },
+  });
+});
+
+test('on a finding\'s range: the rule\'s short docs and a link to its page, above the property\'s hover', () => {
+  const docs = createEngine({ docsBaseUrl: 'https://prr.dev/docs/rules/' });
+  const text = 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: x\nspec:\n  owner: a\n  tier: 7\n';
+  const found = docs.hover({ uri: 'file:///w/readiness.yaml', text }, { line: 6, character: 8 });
+  assert.deepEqual(found?.range, { start: { line: 6, character: 8 }, end: { line: 6, character: 9 } }, 'the value\'s range');
+  assert.match(found?.contents ?? '', /^\*\*invalid-enum\*\* · default `error` · \[docs\]\(https:\/\/prr\.dev\/docs\/rules\/invalid-enum\.md\)\n\n[^\n]+\n\n---\n\n`spec\.tier` · integer · required\n\nCriticality tier: /);
+  // Off the finding's range, only the property.
+  assert.match(docs.hover({ uri: 'file:///w/readiness.yaml', text }, { line: 5, character: 3 })?.contents ?? '', /^`spec\.owner` · string · required/);
+  // A runbook's findings too: five missing sections at its title, one rule, shown once.
+  const runbook = docs.hover({ uri: 'file:///w/runbooks/X.md', text: '# X\n\nSome text.\n' }, { line: 0, character: 2 });
+  assert.deepEqual(runbook, {
+    contents: '**runbook-missing-section** · default `warning` · [docs](https://prr.dev/docs/rules/runbook-missing-section.md)\n\n'
+      + 'A runbook lacks a required section (by default Meaning, Impact, Diagnosis, Mitigation and Escalation).',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
+  });
 });
 
 test('a runbook heading: the canonical section it counts as, whether it is required, its guidance', () => {

@@ -6,6 +6,8 @@ import { parseCommandLine, UsageError } from './options';
 import { PROGRESS_THRESHOLD } from './progress';
 import { rulesCommand, RULES_OPTIONS } from './rules';
 import { initCommand, INIT_OPTIONS } from './init';
+import { reportCommand, REPORT_OPTIONS } from './readiness-report';
+import { REPORT_FORMATS } from '../report';
 
 declare const SERVER_VERSION: string;
 
@@ -13,6 +15,8 @@ const USAGE = `Usage: prr <command> [options]
 
 Commands:
   check [paths...]         check files and folders (default: the current folder)
+  report [paths...]        the readiness report: score, level and blocking checks of every
+                           service (readiness manifest) under the paths
   rules                    list every rule: id, default severity, fixable, docs
   init [folder]            write a starter .prr.yaml and, if there is none, a readiness.yaml
 
@@ -26,6 +30,14 @@ Options of check:
   -c, --config <file>      use this .prr.yaml only; by default each file's nearest
                            .prr.yaml applies, merged upwards until one says root: true
 
+Options of report:
+  -f, --format <name>      ${REPORT_FORMATS.join(', ')} (default: markdown)
+      --min-score <n>      exit 1 when a service scores below n (0-100)
+      --fail-on-blocked    exit 1 when a service is blocked at its tier
+  -o, --output <file>      write the report to a file instead of stdout
+  -c, --config <file>      use this .prr.yaml only (as for check)
+  Dates are judged on today (UTC); PRR_NOW=YYYY-MM-DD judges them on another day.
+
 Options of init:
       --force              overwrite existing files
 
@@ -38,7 +50,9 @@ Options:
 
 Output goes to stdout; progress (on a terminal, over ${PROGRESS_THRESHOLD} files) and errors to stderr.
 Exit codes: 0 no errors, 1 errors found (or warnings over --max-warnings),
-2 usage or internal error.`;
+2 usage or internal error.
+Exit codes of report: 0 the gates pass (or none is given), 1 a service scores below
+--min-score or is blocked with --fail-on-blocked, 2 usage or internal error.`;
 
 const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -49,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     // A first pass with every command's options finds the command and --help/--version;
     // the command then parses its own arguments and rejects options that are not its own.
-    const { values, tokens, args } = parseCommandLine(argv, { ...CHECK_OPTIONS, ...RULES_OPTIONS, ...INIT_OPTIONS, ...GLOBAL_OPTIONS });
+    const { values, tokens, args } = parseCommandLine(argv, { ...CHECK_OPTIONS, ...RULES_OPTIONS, ...INIT_OPTIONS, ...REPORT_OPTIONS, ...GLOBAL_OPTIONS });
     const first = tokens.find((t) => t.kind === 'positional');
     const command = first?.kind === 'positional' ? first.value : undefined;
     if (values.version) {
@@ -62,6 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const rest = first ? [...args.slice(0, first.index), ...args.slice(first.index + 1)] : args;
     if (command === 'check') return await checkCommand(rest, SERVER_VERSION);
+    if (command === 'report') return await reportCommand(rest);
     if (command === 'rules') return rulesCommand(rest);
     if (command === 'init') return initCommand(rest);
     throw new UsageError(command === undefined ? 'no command given' : `unknown command '${command}'`, true);

@@ -1,10 +1,10 @@
 // Fix-all, two ways in, as vscode-eslint does it: the `source.fixAll.prr` code action (so
 // `editor.codeActionsOnSave` can run it) and the `prr.applyAllFixes` command, which the VS
 // Code command "PRR: Fix All Auto-fixable Problems" sends through workspace/executeCommand
-// and which answers with workspace/applyEdit. Both apply only what the engine's fixAll
-// deems unambiguous, to the document version they were computed for.
+// and which answers with workspace/applyEdit (handled in commands.ts). Both apply only what
+// the engine's fixAll deems unambiguous, to the document version they were computed for.
 
-import { CodeActionKind, type CodeAction, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, FileConfig } from '../service';
 import type { EditSupport } from './code-actions';
@@ -43,26 +43,4 @@ export function fixAllEdit(document: TextDocument, deps: FixAllDeps): WorkspaceE
   return deps.editSupport().documentChanges
     ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
     : { changes: { [document.uri]: edits } };
-}
-
-/** Handles `prr.applyAllFixes` with arguments `[{ uri, version? }]`: computes the edit and asks the client to apply it. */
-export function registerFixAllCommand(connection: Connection, documents: TextDocuments<TextDocument>, deps: FixAllDeps): void {
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== APPLY_ALL_FIXES_COMMAND) return null;
-    const target = args?.[0] as { uri?: unknown; version?: unknown } | undefined;
-    const document = typeof target?.uri === 'string' ? documents.get(target.uri) : undefined;
-    if (!document) return null;
-    if (typeof target?.version === 'number' && target.version !== document.version) return null; // the text moved on
-    let edit: WorkspaceEdit | undefined;
-    try {
-      edit = fixAllEdit(document, deps);
-    } catch (error) {
-      connection.console.error(`prr: fix-all failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      return null;
-    }
-    if (!edit) return null;
-    const result = await connection.workspace.applyEdit({ label: 'PRR: Fix all auto-fixable problems', edit });
-    if (!result.applied) connection.console.warn(`prr: the client did not apply the fix-all edit${result.failureReason ? `: ${result.failureReason}` : ''}`);
-    return null;
-  });
 }

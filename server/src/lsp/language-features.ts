@@ -1,6 +1,8 @@
 // The editor features beyond diagnostics: completion, hover, document symbols (the outline),
-// document links and go-to-definition. Each handler asks the engine about the open buffer,
-// answers nothing once the request is cancelled, and logs and answers empty when it fails.
+// document links, go-to-definition and folding ranges. Each handler asks the engine about the
+// open buffer, answers nothing once the request is cancelled, and logs and answers empty when
+// it fails. What goes out follows the client's capabilities: snippets or plain text, Markdown
+// or plain text, a symbol tree or a flat list, the folding range kinds it knows.
 
 import {
   CompletionItemKind,
@@ -13,12 +15,14 @@ import {
   type CompletionItem,
   type Connection,
   type DocumentSymbol,
+  type FoldingRange,
   type ServerCapabilities,
   type SymbolInformation,
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem as EngineCompletionItem, DocumentSymbol as EngineSymbol, Engine, FileConfig, SourceDocument, SymbolKindName } from '../service';
+import type { CompletionItem as EngineCompletionItem, DocumentSymbol as EngineSymbol, Engine, FileConfig, Finding, SourceDocument, SymbolKindName } from '../service';
+import { markdownToPlainText } from './plain-text';
 
 const COMPLETION_KINDS: Record<NonNullable<EngineCompletionItem['kind']>, CompletionItemKind> = {
   section: CompletionItemKind.Snippet,
@@ -45,9 +49,15 @@ export function registerLanguageFeatures(
   documents: TextDocuments<TextDocument>,
   engine: Engine,
   configFor: (uri: string) => FileConfig,
+  /** The open document's findings, as the diagnostics show them (cached per version): hover explains their rules. */
+  findingsOf: (document: TextDocument) => readonly Finding[],
 ): LanguageFeatures {
   let hierarchicalSymbols = false;
   let markdownHover = true;
+  let snippets = false;
+  let markdownDocumentation = true;
+  let foldingKinds: readonly string[] | undefined;
+  let foldingLimit: number | undefined;
 
   /** Runs `work` on the open document unless the request is cancelled; a failure is logged and answered with `empty`. */
   function answer<T>(what: string, uri: string, token: CancellationToken, empty: T, work: (document: SourceDocument, config: FileConfig) => T): T {
@@ -62,12 +72,16 @@ export function registerLanguageFeatures(
   }
 
   connection.onCompletion(({ textDocument, position }, token) =>
-    answer('completion', textDocument.uri, token, [] as CompletionItem[], (document, config) => engine.complete(document, position, config).map(toCompletionItem)));
+    answer('completion', textDocument.uri, token, [] as CompletionItem[], (document, config) =>
+      engine.complete(document, position, config).map((item) => toCompletionItem(item, snippets, markdownDocumentation))));
 
   connection.onHover(({ textDocument, position }, token) =>
     answer('hover', textDocument.uri, token, null, (document, config) => {
-      const found = engine.hover(document, position, config);
-      return found ? { contents: { kind: markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value: found.contents }, range: found.range } : null;
+      const open = documents.get(textDocument.uri);
+      const found = engine.hover(document, position, config, open ? findingsOf(open) : undefined);
+      if (!found) return null;
+      const contents = markdownHover ? { kind: MarkupKind.Markdown, value: found.contents } : { kind: MarkupKind.PlainText, value: markdownToPlainText(found.contents) };
+      return { contents, range: found.range };
     }));
 
   connection.onDocumentSymbol(({ textDocument }, token) =>
@@ -82,37 +96,54 @@ export function registerLanguageFeatures(
   connection.onDefinition(({ textDocument, position }, token) =>
     answer('definition', textDocument.uri, token, [], (document, config) => engine.definition(document, position, config)));
 
+  connection.onFoldingRanges(({ textDocument }, token) =>
+    answer('folding ranges', textDocument.uri, token, [] as FoldingRange[], (document, config) => {
+      // A kind the client does not list is left out (the range stays); past its limit, ranges are dropped.
+      const ranges = engine.foldingRanges(document, config).map(({ kind, ...range }) => (kind && (!foldingKinds || foldingKinds.includes(kind)) ? { ...range, kind } : range));
+      return foldingLimit === undefined ? ranges : ranges.slice(0, foldingLimit);
+    }));
+
   return {
     initialize(client) {
       hierarchicalSymbols = client.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
       const formats = client.textDocument?.hover?.contentFormat;
       markdownHover = formats === undefined || formats.includes(MarkupKind.Markdown);
+      const completionItem = client.textDocument?.completion?.completionItem;
+      snippets = completionItem?.snippetSupport === true;
+      markdownDocumentation = completionItem?.documentationFormat === undefined || completionItem.documentationFormat.includes(MarkupKind.Markdown);
+      const folding = client.textDocument?.foldingRange;
+      foldingKinds = folding?.foldingRangeKind?.valueSet;
+      foldingLimit = folding?.rangeLimit;
       return {
         completionProvider: { triggerCharacters: ['#'] },
         hoverProvider: true,
         documentSymbolProvider: { label: 'prr' },
         documentLinkProvider: { resolveProvider: false },
         definitionProvider: true,
+        foldingRangeProvider: true,
       };
     },
   };
 }
 
 /**
- * Plain-text edits (not every client has snippets). A multi-line edit carries its own
- * indentation, so the client must insert it as is rather than re-indent it.
+ * A snippet (tab stops through a skeleton) where the engine has one and the client takes
+ * snippets, plain text otherwise. A multi-line edit carries its own indentation, so the
+ * client must insert it as is rather than re-indent it.
  */
-function toCompletionItem(item: EngineCompletionItem): CompletionItem {
+function toCompletionItem(item: EngineCompletionItem, snippets: boolean, markdown: boolean): CompletionItem {
+  const snippet = snippets ? item.snippet : undefined;
+  const newText = snippet ?? item.edit.newText;
   return {
     label: item.label,
     kind: COMPLETION_KINDS[item.kind ?? 'section'],
     ...(item.detail ? { detail: item.detail } : {}),
-    ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
+    ...(item.documentation ? { documentation: markdown ? { kind: MarkupKind.Markdown, value: item.documentation } : markdownToPlainText(item.documentation) } : {}),
     sortText: item.sortText,
     filterText: item.filterText ?? item.label,
-    textEdit: item.edit,
-    insertTextFormat: InsertTextFormat.PlainText,
-    ...(item.edit.newText.includes('\n') ? { insertTextMode: InsertTextMode.asIs } : {}),
+    textEdit: { range: item.edit.range, newText },
+    insertTextFormat: snippet !== undefined ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    ...(newText.includes('\n') ? { insertTextMode: InsertTextMode.asIs } : {}),
     ...(item.preselect ? { preselect: true } : {}),
   };
 }

@@ -20,7 +20,8 @@ import { DiagnosticsService } from './diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { WorkspaceFeed } from './workspace-feed';
 import { codeActionsFor, type EditSupport } from './code-actions';
-import { APPLY_ALL_FIXES_COMMAND, FIX_ALL_KIND, fixAllAction, registerFixAllCommand, wantsFixAll, wantsQuickFixes, type FixAllDeps } from './fix-all';
+import { FIX_ALL_KIND, fixAllAction, wantsFixAll, wantsQuickFixes, type FixAllDeps } from './fix-all';
+import { asCommands, COMMANDS, registerCommands } from './commands';
 import { registerLanguageFeatures } from './language-features';
 import { diskIO } from '../node/engine-io';
 import { clockOption } from '../node/clock';
@@ -35,8 +36,8 @@ const indexing = createIndexingGate();
 const configs = new ConfigStore(engine, { read: (path) => documents.get(pathToFileURL(path).href)?.getText() });
 const configFor = (uri: string) => (uri.startsWith('file:') ? configs.configFor(fileURLToPath(uri)) : DEFAULT_CONFIG);
 const feed = new WorkspaceFeed(connection, documents, engine, configFor);
-// Completion, hover, outline, links and go-to-definition.
-const languageFeatures = registerLanguageFeatures(connection, documents, engine, configFor);
+// Completion, hover, outline, links, go-to-definition and folding; hover reads the diagnostics' cached findings.
+const languageFeatures = registerLanguageFeatures(connection, documents, engine, configFor, (document) => diagnostics.findings(document));
 
 let settings: Settings = DEFAULT_SETTINGS;
 let pullMode = false;
@@ -45,6 +46,8 @@ let canRefreshDiagnostics = false;
 let canWatchFiles = false;
 let workspaceFolders: string[] = [];
 let editSupport: EditSupport = { documentChanges: false, createFiles: false };
+/** The client takes CodeAction literals; without, code actions go out as Commands (LSP 3.8). */
+let codeActionLiterals = false;
 const fixAllDeps: FixAllDeps = { engine: () => (settings.enable ? engine : undefined), configFor, editSupport: () => editSupport };
 /** Bumped whenever results may change without the document changing (settings, other files). */
 let epoch = 0;
@@ -59,13 +62,15 @@ connection.onInitialize((params): InitializeResult => {
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const workspaceEdit = capabilities.workspace?.workspaceEdit;
   editSupport = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create') };
+  codeActionLiterals = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
   const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folderUris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      executeCommandProvider: { commands: [APPLY_ALL_FIXES_COMMAND] },
+      // CodeActionOptions only for clients with code action literals (the spec says so).
+      codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+      executeCommandProvider: { commands: COMMANDS },
       ...languageFeatures.initialize(capabilities),
       ...(pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
@@ -148,10 +153,13 @@ connection.languages.diagnostics.on((params) => {
 connection.onCodeAction(({ textDocument, range, context }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return [];
-  return guard('code actions', () => [
-    ...(wantsQuickFixes(context.only) ? codeActionsFor(document, diagnostics.findings(document), context.diagnostics, range, editSupport) : []),
-    ...(wantsFixAll(context.only) ? fixAllAction(document, fixAllDeps) : []),
-  ], []);
+  return guard('code actions', () => {
+    const actions = [
+      ...(wantsQuickFixes(context.only) ? codeActionsFor(document, diagnostics.findings(document), context.diagnostics, range, editSupport) : []),
+      ...(wantsFixAll(context.only) ? fixAllAction(document, fixAllDeps) : []),
+    ];
+    return codeActionLiterals ? actions : asCommands(actions, document);
+  }, []);
 });
 
 /** Runs `work`; an exception is logged with context and `fallback` returned, so the server keeps serving. */
@@ -168,7 +176,7 @@ process.on('uncaughtException', (error) => {
   connection.console.error(`prr: internal error: ${error.stack ?? error.message}`);
 });
 
-registerFixAllCommand(connection, documents, fixAllDeps);
+registerCommands(connection, documents, fixAllDeps);
 registerReadinessReport(connection, engine, configFor, () => workspaceFolders, indexing);
 
 documents.listen(connection);

@@ -72,8 +72,12 @@ export interface Engine {
    * referenced names and runbook paths; in runbooks, the section headings still missing.
    */
   complete(document: SourceDocument, position: Position, config?: FileConfig): CompletionItem[];
-  /** What the schema says about the key or value at `position`, what a reference resolves to, or what a runbook heading counts as. */
-  hover(document: SourceDocument, position: Position, config?: FileConfig): Hover | undefined;
+  /**
+   * What the schema says about the key or value at `position`, what a reference resolves to, or what a runbook heading
+   * counts as; on a finding, its rule's docs. `findings`: the document's current findings, when the caller has them
+   * cached (the language server, per version); else they are computed.
+   */
+  hover(document: SourceDocument, position: Position, config?: FileConfig, findings?: readonly Finding[]): Hover | undefined;
   /** The outline: our YAML objects with their sections, or a runbook's headings. */
   symbols(document: SourceDocument, config?: FileConfig): DocumentSymbol[];
   /** Links to the files a document refers to (runbooks, SLO files, a runbook's relative links) that exist. */
@@ -151,7 +155,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   /** What the editor features need; a YAML document's own objects are indexed first, so its references are current. */
-  function features(document: SourceDocument, config: FileConfig, indexFirst = true): FeatureContext {
+  function features(document: SourceDocument, config: FileConfig, indexFirst = true, findings?: readonly Finding[]): FeatureContext {
     const path = pathOf(document.uri);
     if (indexFirst && isYamlPath(path)) ensureIndexed(document, config);
     const kind = namedAs(path, config);
@@ -159,7 +163,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       uri: document.uri, path, config, index, schemas, ...(options.io ? { io: options.io } : {}), ...(kind ? { namedAs: kind } : {}),
       isRunbook: (uri) => isRunbook(uri, pathOf(uri), config),
       cache,
-      findings: () => engine.check(document, config),
+      findings: () => findings ?? engine.check(document, config),
       docsUrl: (ruleId) => engine.docsUrl(ruleId),
     };
   }
@@ -216,7 +220,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const model = buildRunbookModel(document.text, parseMarkdown(document.text), new PositionMap(document.text), config.runbooks.synonyms);
       return completeSectionHeadings(model, position);
     },
-    hover: (document, position, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? undefined : hover(document, position, features(document, config))),
+    hover: (document, position, config = DEFAULT_CONFIG, findings) => (config.isExcluded(pathOf(document.uri)) ? undefined : hover(document, position, features(document, config, true, findings))),
     symbols: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : symbols(document, features(document, config))),
     links: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : links(document, features(document, config))),
     definition: (document, position, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : definition(document, position, features(document, config))),
@@ -247,9 +251,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         now: now(),
         index,
         ...(options.io ? { io: options.io } : {}),
-        textOf: (uri) => latest.get(uri)?.text,
         configFor,
-        kindByName: (uri) => namedAs(pathOf(uri), configFor(uri)),
         findings: (uri) => {
           const text = latest.get(uri)?.text;
           return text === undefined ? [] : engine.check({ uri, text }, configFor(uri));

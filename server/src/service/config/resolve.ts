@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { DEFAULT_REQUIRED_SECTIONS, type RequiredSections } from '../runbook/sections';
 import type { RunbookOptions } from '../runbook/types';
 import type { Severity } from '../types';
+import { mergeReadiness, type ReadinessConfigData, type ReadinessSettings } from '../readiness/settings';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -18,6 +19,7 @@ export interface ConfigData {
   gitignore?: boolean;
   rules?: Record<string, SeveritySetting>;
   runbooks?: { requiredSections?: RequiredSections; synonyms?: Record<string, string[]>; staleAfterDays?: number };
+  readiness?: ReadinessConfigData;
 }
 
 export interface ConfigLayer {
@@ -31,6 +33,8 @@ export interface FileConfig {
   severities: Readonly<Record<string, SeveritySetting>>;
   runbooks: RunbookOptions;
   gitignore: boolean;
+  /** Readiness report settings: per-check weight, level, blocking tiers; ages of dated records. */
+  readiness: ReadinessSettings;
   isRunbookFile(path: string): boolean;
   isManifestFile(path: string): boolean;
   isExcluded(path: string): boolean;
@@ -69,6 +73,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
     severities,
     runbooks: { requiredSections: required, synonyms, staleAfterDays },
     gitignore,
+    readiness: mergeReadiness(layers.map((l) => l.data.readiness)),
     isRunbookFile: (path) => runbook(path) && !INDEX_FILE.test(path),
     isManifestFile: manifest,
     isExcluded: excluded,

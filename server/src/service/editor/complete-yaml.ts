@@ -1,7 +1,9 @@
 // Completion in our YAML documents while they are typed: the keys a mapping may still take
-// (required ones first; objects and lists come with a skeleton of their required members),
-// the values a key allows (enums, booleans), the names a reference may take (SLIs, SLOs,
-// alert policies… from the workspace index) and the runbooks an alert may point at.
+// (required ones first; objects and lists come with a skeleton of their required members,
+// as plain text and as a snippet with tab stops), the values a key allows (enums, booleans;
+// else its default and examples), the names a reference may take (SLIs, SLOs, alert
+// policies… from the workspace index) and the runbooks an alert may point at. In block and
+// flow style (`{ … }`, `[ … ]`), and in JSON files of our kinds (keys and strings quoted).
 
 import { objectsOf } from '../check-yaml';
 import { CONTENT_MARKERS, isObject, type KindId } from '../kinds';
@@ -12,7 +14,7 @@ import { childrenAt, expand, propertiesOf, schemaAt, type PropertyInfo, type Sch
 import type { Position, SourceDocument } from '../types';
 import type { PathSegment } from '../yaml/locate';
 import { parseYaml } from '../yaml/parse';
-import { PositionMap } from '../yaml/positions';
+import { positionsOf } from './cache';
 import { relativePath } from './references';
 import { describeSchema, infoMarkdown, yamlScalar } from './schema-info';
 import type { FeatureContext } from './types';
@@ -33,12 +35,14 @@ const RUNBOOK_PATHS = /^spec\.(alerts\.#\.runbook|runbooks\.#|release\.rollback\
 const MAX_SKELETON_DEPTH = 4;
 
 export function completeYaml(document: SourceDocument, position: Position, context: FeatureContext): CompletionItem[] {
-  // Block YAML only: JSON is all flow style, where the cursor's place is not read from indentation.
-  if (/\.json$/i.test(context.path) || (!context.namedAs && !CONTENT_MARKERS.test(document.text))) return [];
-  const positions = new PositionMap(document.text);
+  if (!context.namedAs && !CONTENT_MARKERS.test(document.text)) return [];
+  const positions = positionsOf(document.uri, document.text, context.cache);
   const cursor = cursorAt(document.text, positions.offsetAt(position));
-  if (!cursor) return [];
-  const [parsed] = parseYaml(cursor.repaired).documents;
+  // JSON is all flow style: a cursor found from indentation would be wrong there.
+  const json = /\.json$/i.test(context.path);
+  if (!cursor || (json && !cursor.flow)) return [];
+  let [parsed] = parseYaml(cursor.repaired).documents;
+  if (cursor.closed !== undefined && (!parsed || parsed.damage.length > 0)) [parsed] = parseYaml(cursor.closed).documents;
   const rootValue = parsed?.value;
   const objects = parsed ? objectsOf(parsed, context.namedAs) : [];
   // An empty file named like a manifest (or `.prr.yaml`) is one to be written.
@@ -49,29 +53,52 @@ export function completeYaml(document: SourceDocument, position: Position, conte
   const path = cursor.path.slice(object.basePath.length);
   const at = (p: readonly PathSegment[]) => schemaAt(context.schemas, start, p, object.value);
   const range = { start: positions.positionAt(cursor.start), end: positions.positionAt(cursor.end) };
-  const keys = (container: PathSegment[]) => keyItems(at(container), valueAt(object.value, container), cursor, range, context);
-  const values = (target: PathSegment[]) => [...valueItems(at(target), range, context), ...referenceItems(object.kind.id, target, range, context)];
+  const style: Style = { flow: cursor.flow === true, json, ...(cursor.quote ? { quote: cursor.quote } : {}) };
+  const keys = (container: PathSegment[]) => keyItems(at(container), valueAt(object.value, container), cursor, range, style, context);
+  const values = (target: PathSegment[]) => {
+    // A reference offers the names the workspace has, not the schema's made-up examples.
+    const references = referenceItems(object.kind.id, target, range, style, context);
+    return [...valueItems(at(target), range, style, context, references.length === 0), ...references];
+  };
   if (cursor.mode === 'key' && object.kind.id === 'prr-config' && path.length === 1 && path[0] === 'rules') return ruleItems(valueAt(object.value, path), cursor, range);
   if (cursor.mode === 'key') return keys(path);
   if (cursor.mode === 'value') return values(path);
   const item = at(path);
-  return item.some((s) => s.schema.type === 'object' || isObject(s.schema.properties)) ? keys(path) : values(path);
+  const isObjectItem = item.some((s) => s.schema.type === 'object' || isObject(s.schema.properties));
+  // In a flow list an object item starts with `{`; then its keys are completed.
+  if (isObjectItem && style.flow) return [];
+  return isObjectItem ? keys(path) : values(path);
 }
 
-function keyItems(schemas: SchemaAt[], value: unknown, cursor: YamlCursor, range: CompletionItem['edit']['range'], context: FeatureContext): CompletionItem[] {
+/** How inserted text is written: block YAML, flow YAML (inside `{…}`/`[…]`) or JSON. */
+interface Style {
+  flow: boolean;
+  json: boolean;
+  /** The word under the cursor opens with this quote: items filter with it. */
+  quote?: '"' | "'";
+}
+
+function keyItems(schemas: SchemaAt[], value: unknown, cursor: YamlCursor, range: CompletionItem['edit']['range'], style: Style, context: FeatureContext): CompletionItem[] {
   const present = new Set(isObject(value) ? Object.keys(value) : []);
   const properties = propertiesOf(context.schemas, schemas, value).filter((p) => !present.has(p.name));
   return properties.map((property, i) => {
     const info = describeSchema(property.schemas, context.schemas);
-    const newText = cursor.hasColon ? property.name : renderProperty(property, cursor.column, cursor.unit, 0, context);
+    const key = style.json ? JSON.stringify(property.name) : property.name;
+    const insert = cursor.hasColon ? undefined : new Insert();
+    if (insert) {
+      if (style.flow) renderFlowProperty(insert, property, 0, style, context);
+      else renderProperty(insert, property, cursor.column, cursor.unit, 0, context);
+    }
+    const snippet = insert?.snippet();
     return {
       label: property.name,
       kind: 'property' as const,
       detail: [info.type, property.required ? 'required' : undefined].filter((p) => p).join(' · '),
       documentation: infoMarkdown(info),
       sortText: `${property.required ? 0 : 1}${String(i).padStart(3, '0')}`,
-      filterText: property.name,
-      edit: { range, newText },
+      filterText: style.quote ? `${style.quote}${property.name}` : property.name,
+      edit: { range, newText: insert ? insert.plain() : key },
+      ...(snippet !== undefined ? { snippet } : {}),
     };
   }).sort((a, b) => a.sortText.localeCompare(b.sortText));
 }
@@ -90,58 +117,182 @@ function ruleItems(value: unknown, cursor: YamlCursor, range: CompletionItem['ed
 }
 
 /**
+ * Text to insert, as literal pieces and slots for the values still to be typed: plain text
+ * leaves the slots empty; a snippet makes them tab stops (`${1:}`, or a choice of the allowed
+ * values) and ends at `$0`.
+ */
+class Insert {
+  private readonly parts: ({ text: string } | { choices: string[] })[] = [];
+
+  text(text: string): this {
+    this.parts.push({ text });
+    return this;
+  }
+
+  /** A value to type; `choices` when the schema allows only some. */
+  slot(choices: readonly unknown[] = [], json = false): this {
+    this.parts.push({ choices: choices.map((v) => (json ? JSON.stringify(v) : yamlScalar(v))) });
+    return this;
+  }
+
+  plain(): string {
+    return this.parts.map((p) => ('text' in p ? p.text : '')).join('');
+  }
+
+  /** The snippet, or undefined when it would only put the cursor where plain text leaves it. */
+  snippet(): string | undefined {
+    const slots = this.parts.filter((p) => 'choices' in p);
+    const last = this.parts[this.parts.length - 1];
+    if (slots.length === 0 || (slots.length === 1 && last === slots[0] && slots[0].choices.length === 0)) return undefined;
+    let n = 0;
+    const body = this.parts.map((p) => {
+      if ('text' in p) return escapeSnippet(p.text);
+      n++;
+      return p.choices.length > 0 ? `\${${n}|${p.choices.map((c) => c.replace(/[,|\\$}]/g, (m) => `\\${m}`)).join(',')}|}` : `\${${n}:}`;
+    }).join('');
+    return `${body}$0`;
+  }
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, (m) => `\\${m}`);
+}
+
+/**
  * `name: ` for a scalar (with its constant, `apiVersion: prr/v1`); for an object or a list of
  * objects, the key and a skeleton of the required members at the right indentation.
  */
-function renderProperty(property: PropertyInfo, column: number, unit: number, depth: number, context: FeatureContext): string {
+function renderProperty(out: Insert, property: PropertyInfo, column: number, unit: number, depth: number, context: FeatureContext): void {
   const { name, schemas } = property;
   const pad = (n: number) => ' '.repeat(n);
-  const info = describeSchema(schemas, context.schemas);
   if (schemas.some((s) => s.schema.type === 'array')) {
     const items = childrenAt(schemas, 0).flatMap((s) => expand(context.schemas, s, undefined));
     const members = depth < MAX_SKELETON_DEPTH ? required(items, context) : [];
-    const first = members.map((m, i) => (i === 0 ? '' : pad(column + unit + 2)) + renderProperty(m, column + unit + 2, unit, depth + 1, context));
-    return `${name}:\n${pad(column + unit)}- ${first.join('\n')}`;
+    out.text(`${name}:\n${pad(column + unit)}- `);
+    if (members.length === 0) out.slot();
+    members.forEach((m, i) => {
+      if (i > 0) out.text(`\n${pad(column + unit + 2)}`);
+      renderProperty(out, m, column + unit + 2, unit, depth + 1, context);
+    });
+    return;
   }
   if (schemas.some((s) => s.schema.type === 'object' || isObject(s.schema.properties))) {
     const members = depth < MAX_SKELETON_DEPTH ? required(schemas, context) : [];
-    if (members.length === 0) return depth === 0 ? `${name}:\n${pad(column + unit)}` : `${name}: {}`;
-    return `${name}:\n${members.map((m) => pad(column + unit) + renderProperty(m, column + unit, unit, depth + 1, context)).join('\n')}`;
+    if (members.length === 0) {
+      if (depth === 0) out.text(`${name}:\n${pad(column + unit)}`).slot();
+      else out.text(`${name}: {}`);
+      return;
+    }
+    out.text(`${name}:`);
+    for (const m of members) {
+      out.text(`\n${pad(column + unit)}`);
+      renderProperty(out, m, column + unit, unit, depth + 1, context);
+    }
+    return;
   }
+  out.text(`${name}: `);
+  scalarSlot(out, schemas, false, context);
+}
+
+/** The same in flow style, on one line: `name: { a: , b:  }`, `name: [{ a:  }]`; in JSON with quoted keys. */
+function renderFlowProperty(out: Insert, property: PropertyInfo, depth: number, style: Style, context: FeatureContext): void {
+  const { name, schemas } = property;
+  out.text(`${style.json ? JSON.stringify(name) : name}: `);
+  const members = (of: SchemaAt[]) => (depth < MAX_SKELETON_DEPTH ? required(of, context) : []);
+  const mapping = (list: PropertyInfo[]) => {
+    if (list.length === 0) {
+      out.text('{').slot().text('}');
+      return;
+    }
+    out.text(style.json ? '{' : '{ ');
+    list.forEach((m, i) => {
+      if (i > 0) out.text(', ');
+      renderFlowProperty(out, m, depth + 1, style, context);
+    });
+    out.text(style.json ? '}' : ' }');
+  };
+  if (schemas.some((s) => s.schema.type === 'array')) {
+    const items = childrenAt(schemas, 0).flatMap((s) => expand(context.schemas, s, undefined));
+    const list = members(items);
+    out.text('[');
+    if (list.length > 0) mapping(list);
+    else out.slot();
+    out.text(']');
+    return;
+  }
+  if (schemas.some((s) => s.schema.type === 'object' || isObject(s.schema.properties))) {
+    mapping(members(schemas));
+    return;
+  }
+  scalarSlot(out, schemas, style.json, context);
+}
+
+/** A scalar's value: its constant or only value, else a slot (a choice of the allowed values, the default first). */
+function scalarSlot(out: Insert, schemas: SchemaAt[], json: boolean, context: FeatureContext): void {
+  const info = describeSchema(schemas, context.schemas);
   const constant = schemas.find((s) => 'const' in s.schema)?.schema.const;
-  return constant !== undefined ? `${name}: ${yamlScalar(constant)}` : info.values.length === 1 ? `${name}: ${yamlScalar(info.values[0])}` : `${name}: `;
+  const write = (v: unknown) => (json ? JSON.stringify(v) : yamlScalar(v));
+  if (constant !== undefined) out.text(write(constant));
+  else if (info.values.length === 1) out.text(write(info.values[0]));
+  else {
+    const allowed = info.values.length > 0 ? info.values : schemas.some((s) => s.schema.type === 'boolean') ? [true, false] : [];
+    const first = allowed.filter((v) => JSON.stringify(v) === JSON.stringify(info.default));
+    out.slot([...first, ...allowed.filter((v) => !first.includes(v))], json);
+  }
 }
 
 function required(schemas: SchemaAt[], context: FeatureContext): PropertyInfo[] {
   return propertiesOf(context.schemas, schemas, undefined).filter((p) => p.required);
 }
 
-function valueItems(schemas: SchemaAt[], range: CompletionItem['edit']['range'], context: FeatureContext): CompletionItem[] {
+/**
+ * After `key: `: the allowed values (enums, booleans), the default preselected; for a free
+ * value, the schema's default and examples as suggestions.
+ */
+function valueItems(schemas: SchemaAt[], range: CompletionItem['edit']['range'], style: Style, context: FeatureContext, suggest: boolean): CompletionItem[] {
   const info = describeSchema(schemas, context.schemas);
-  const values = info.values.length > 0 ? info.values : schemas.some((s) => s.schema.type === 'boolean') ? [true, false] : [];
-  return values.map((value, i) => ({
-    label: yamlScalar(value),
-    kind: 'value' as const,
-    detail: info.type ?? '',
-    documentation: info.description ?? '',
-    sortText: String(i).padStart(3, '0'),
-    edit: { range, newText: yamlScalar(value) },
-    ...(info.default !== undefined && JSON.stringify(info.default) === JSON.stringify(value) ? { preselect: true } : {}),
-  }));
+  const allowed = info.values.length > 0 ? info.values : schemas.some((s) => s.schema.type === 'boolean') ? [true, false] : [];
+  const isDefault = (value: unknown) => info.default !== undefined && JSON.stringify(info.default) === JSON.stringify(value);
+  const suggested = allowed.length > 0 || !suggest ? [] : [info.default, ...info.examples].filter((v, i, all) => isScalar(v) && all.findIndex((w) => JSON.stringify(w) === JSON.stringify(v)) === i);
+  return [...allowed, ...suggested].map((value, i) => {
+    const text = scalarText(value, style);
+    const free = allowed.length === 0;
+    return {
+      label: yamlScalar(value),
+      kind: 'value' as const,
+      detail: free ? (isDefault(value) ? 'default' : 'example') : info.type ?? '',
+      documentation: info.description ?? '',
+      sortText: String(i).padStart(3, '0'),
+      ...(style.quote ? { filterText: `${style.quote}${String(value)}` } : {}),
+      edit: { range, newText: text },
+      ...(isDefault(value) ? { preselect: true } : {}),
+    };
+  });
+}
+
+function isScalar(value: unknown): boolean {
+  return value !== undefined && value !== null && typeof value !== 'object';
+}
+
+/** A value as the document writes it: JSON, plain YAML, or YAML quoted where flow syntax would cut it. */
+function scalarText(value: unknown, style: Style): string {
+  if (style.json) return JSON.stringify(value);
+  const text = yamlScalar(value);
+  return style.flow && typeof value === 'string' && text === value && /[,[\]{}]/.test(value) ? JSON.stringify(value) : text;
 }
 
 /** Names of the objects a reference may name, and runbook files for a manifest's runbook paths. */
-function referenceItems(kind: KindId, path: readonly PathSegment[], range: CompletionItem['edit']['range'], context: FeatureContext): CompletionItem[] {
+function referenceItems(kind: KindId, path: readonly PathSegment[], range: CompletionItem['edit']['range'], style: Style, context: FeatureContext): CompletionItem[] {
   const key = path.map((s) => (typeof s === 'number' ? '#' : s)).join('.');
   if (kind === 'readiness-manifest' && RUNBOOK_PATHS.test(key)) {
     const runbooks = context.index.uris().filter((uri) => /\.(md|markdown)$/i.test(uri) && context.isRunbook(uri)).map((uri) => relativePath(context.uri, uri)).sort();
-    return runbooks.map((file, i) => ({ label: file, kind: 'file' as const, detail: 'runbook', documentation: '', sortText: `r${String(i).padStart(4, '0')}`, edit: { range, newText: yamlScalar(file) } }));
+    return runbooks.map((file, i) => ({ label: file, kind: 'file' as const, detail: 'runbook', documentation: '', sortText: `r${String(i).padStart(4, '0')}`, edit: { range, newText: scalarText(file, style) }, ...(style.quote ? { filterText: `${style.quote}${file}` } : {}) }));
   }
   const reference = REFERENCES.find((r) => r.kinds.includes(kind) && r.path.test(key));
   if (!reference) return [];
   return context.index.namesOf(reference.target, reference.families).sort().map((name, i) => {
     const where = context.index.find(reference.target, name, reference.families).map((e) => `${relativePath(context.uri, e.uri)}:${e.range.start.line + 1}`);
-    return { label: name, kind: 'reference' as const, detail: `${reference.target} · ${where.join(', ')}`, documentation: '', sortText: `r${String(i).padStart(4, '0')}`, edit: { range, newText: yamlScalar(name) } };
+    return { label: name, kind: 'reference' as const, detail: `${reference.target} · ${where.join(', ')}`, documentation: '', sortText: `r${String(i).padStart(4, '0')}`, edit: { range, newText: scalarText(name, style) }, ...(style.quote ? { filterText: `${style.quote}${name}` } : {}) };
   });
 }
 

@@ -1,25 +1,32 @@
 // Hover: on a key or value of one of our YAML documents, what the schema says about it
 // (description, type, allowed values, default, examples) and, on a reference, what it
-// resolves to; on a runbook heading, the canonical section it counts as and its guidance.
+// resolves to; on a runbook heading, the canonical section it counts as and its guidance; on
+// a finding's range, what its rule checks and where its page is.
 
 import { isYamlPath } from '../check-yaml';
 import { isMarkdownPath } from '../check-markdown';
-import { parseMarkdown } from '../markdown/parse';
 import { buildRunbookModel } from '../runbook/model';
 import { SECTION_KINDS } from '../runbook/sections';
 import { RULES } from '../rules/registry';
 import { propertiesOf, schemaAt } from '../schema/navigate';
 import type { Position, SourceDocument } from '../types';
-import { PositionMap } from '../yaml/positions';
+import { markdownOf, positionsOf } from './cache';
 import { fileExists, inRange, referenceAt, relativePath, targetsOf, type ReferenceHit } from './references';
 import { describeSchema, infoMarkdown, showPath } from './schema-info';
 import type { FeatureContext, Hover } from './types';
-import { nodeAt, rangeIn, readYamlFile, type NodeHit, type YamlObject } from './yaml-objects';
+import { nodeAt, rangeIn, yamlFileOf, type NodeHit, type YamlObject } from './yaml-objects';
 
 export function hover(document: SourceDocument, position: Position, context: FeatureContext): Hover | undefined {
-  if (isMarkdownPath(context.path)) return context.isRunbook(context.uri) ? hoverHeading(document.text, position, context) : undefined;
-  if (!isYamlPath(context.path)) return undefined;
-  const file = readYamlFile(document.text, context.namedAs, context.schemas);
+  const own = isMarkdownPath(context.path)
+    ? (context.isRunbook(context.uri) ? hoverHeading(document, position, context) : undefined)
+    : isYamlPath(context.path) ? hoverYaml(document, position, context) : undefined;
+  const rules = hoverFindings(position, context);
+  if (!own || !rules) return own ?? rules;
+  return { contents: `${rules.contents}\n\n---\n\n${own.contents}`, range: own.range };
+}
+
+function hoverYaml(document: SourceDocument, position: Position, context: FeatureContext): Hover | undefined {
+  const file = yamlFileOf(document.uri, document.text, context);
   const offset = file.positions.offsetAt(position);
   for (const object of file.objects) {
     const hit = nodeAt(object, offset - object.offset);
@@ -29,6 +36,21 @@ export function hover(document: SourceDocument, position: Position, context: Fea
     return parts.length > 0 ? { contents: parts.join('\n\n---\n\n'), range: rangeIn(file, object, hit.node) } : undefined;
   }
   return undefined;
+}
+
+/**
+ * On the range of a finding: each rule's short docs (what it checks, its default severity) and
+ * a link to its page. The editor shows the finding's message itself; this says why it matters.
+ */
+function hoverFindings(position: Position, context: FeatureContext): Hover | undefined {
+  const here = context.findings().filter((f) => inRange(position, f.range));
+  const rules = [...new Set(here.map((f) => f.ruleId))].flatMap((id) => RULES.filter((r) => r.id === id));
+  if (rules.length === 0) return undefined;
+  const contents = rules.map((rule) => {
+    const url = context.docsUrl(rule.id);
+    return [`**${rule.id}** · default \`${rule.defaultSeverity}\`${url ? ` · [docs](${url})` : ''}`, rule.description].join('\n\n');
+  }).join('\n\n---\n\n');
+  return { contents, range: here.find((f) => f.ruleId === rules[0].id)!.range };
 }
 
 function propertyText(hit: NodeHit, object: YamlObject, context: FeatureContext): string | undefined {
@@ -63,8 +85,8 @@ function referenceText(hit: ReferenceHit, context: FeatureContext): string {
   return targets.map((t) => `→ ${ref.targetKind} \`${ref.name}\` in ${where(t)}`).join('  \n');
 }
 
-function hoverHeading(text: string, position: Position, context: FeatureContext): Hover | undefined {
-  const model = buildRunbookModel(text, parseMarkdown(text), new PositionMap(text), context.config.runbooks.synonyms);
+function hoverHeading({ uri, text }: SourceDocument, position: Position, context: FeatureContext): Hover | undefined {
+  const model = buildRunbookModel(text, markdownOf(uri, text, context.cache), positionsOf(uri, text, context.cache), context.config.runbooks.synonyms);
   const section = model.sections.find((s) => inRange(position, s.range));
   const kind = section?.kind;
   if (!section || !kind) return undefined;

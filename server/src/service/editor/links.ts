@@ -4,20 +4,19 @@
 
 import { isYamlPath } from '../check-yaml';
 import { isMarkdownPath } from '../check-markdown';
-import { parseMarkdown } from '../markdown/parse';
 import { buildRunbookModel, rangeOfNode } from '../runbook/model';
 import { linkNodes, urlOffset } from '../rules/runbook/runbook-broken-link';
 import type { Position, SourceDocument } from '../types';
 import { locate } from '../yaml/locate';
-import { PositionMap } from '../yaml/positions';
+import { markdownOf, positionsOf } from './cache';
 import { fileExists, inRange, referenceAt, targetsOf } from './references';
 import type { DocumentLink, FeatureContext, Location } from './types';
-import { rangeIn, readYamlFile } from './yaml-objects';
+import { rangeIn, yamlFileOf } from './yaml-objects';
 
 const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function links(document: SourceDocument, context: FeatureContext): DocumentLink[] {
-  if (isMarkdownPath(context.path)) return context.isRunbook(context.uri) ? runbookLinks(document.text, context) : [];
+  if (isMarkdownPath(context.path)) return context.isRunbook(context.uri) ? runbookLinks(document, context) : [];
   if (!isYamlPath(context.path)) return [];
   const found: DocumentLink[] = [];
   for (const entity of context.index.entitiesOf(context.uri)) {
@@ -25,7 +24,7 @@ export function links(document: SourceDocument, context: FeatureContext): Docume
       if (ref.targetKind === 'Runbook' && ref.resolved && fileExists(context, ref.resolved)) found.push({ range: ref.range, target: ref.resolved, tooltip: 'Open the runbook' });
     }
   }
-  const file = readYamlFile(document.text, context.namedAs, context.schemas);
+  const file = yamlFileOf(document.uri, document.text, context);
   for (const object of file.objects) {
     if (object.kind.id !== 'readiness-manifest') continue;
     const spec = object.value.spec as { slos?: unknown } | undefined;
@@ -47,8 +46,8 @@ export function definition(document: SourceDocument, position: Position, context
   return link ? [{ uri: link.target, range: START }] : [];
 }
 
-function runbookLinks(text: string, context: FeatureContext): DocumentLink[] {
-  const model = buildRunbookModel(text, parseMarkdown(text), new PositionMap(text));
+function runbookLinks({ uri, text }: SourceDocument, context: FeatureContext): DocumentLink[] {
+  const model = buildRunbookModel(text, markdownOf(uri, text, context.cache), positionsOf(uri, text, context.cache));
   const found: DocumentLink[] = [];
   for (const node of linkNodes(model.root)) {
     const url = node.url.trim();

@@ -7,21 +7,20 @@ import type { Heading } from 'mdast';
 import { isYamlPath } from '../check-yaml';
 import { isMarkdownPath } from '../check-markdown';
 import { isObject } from '../kinds';
-import { parseMarkdown } from '../markdown/parse';
 import { sectionKindOf } from '../runbook/sections';
 import { textOf } from '../runbook/model';
 import type { SourceDocument } from '../types';
-import { PositionMap } from '../yaml/positions';
+import { markdownOf, positionsOf } from './cache';
 import type { DocumentSymbol, FeatureContext } from './types';
-import { rangeIn, readYamlFile, type YamlFile, type YamlObject } from './yaml-objects';
+import { rangeIn, yamlFileOf, type YamlFile, type YamlObject } from './yaml-objects';
 
 /** Keys whose value names a list item, in order of preference. */
 const ITEM_NAMES = ['name', 'ref', 'displayName', 'alertPolicyRef', 'conditionRef', 'targetRef', 'check', 'url', 'duration'];
 
 export function symbols(document: SourceDocument, context: FeatureContext): DocumentSymbol[] {
-  if (isMarkdownPath(context.path)) return context.isRunbook(context.uri) ? headingSymbols(document.text, context) : [];
+  if (isMarkdownPath(context.path)) return context.isRunbook(context.uri) ? headingSymbols(document, context) : [];
   if (!isYamlPath(context.path)) return [];
-  const file = readYamlFile(document.text, context.namedAs, context.schemas);
+  const file = yamlFileOf(document.uri, document.text, context);
   return file.objects.flatMap((object) => (isMap(object.node) ? [objectSymbol(file, object, object.node)] : []));
 }
 
@@ -92,9 +91,9 @@ function valueNode(node: Node | null | undefined, key: string): Node | null | un
 }
 
 /** Headings nest by level; each covers its section, up to the next heading of the same or a higher level. */
-function headingSymbols(text: string, context: FeatureContext): DocumentSymbol[] {
-  const positions = new PositionMap(text);
-  const headings = parseMarkdown(text).children.filter((c): c is Heading => c.type === 'heading');
+function headingSymbols({ uri, text }: SourceDocument, context: FeatureContext): DocumentSymbol[] {
+  const positions = positionsOf(uri, text, context.cache);
+  const headings = markdownOf(uri, text, context.cache).children.filter((c): c is Heading => c.type === 'heading');
   const roots: DocumentSymbol[] = [];
   const open: { depth: number; symbol: DocumentSymbol }[] = [];
   headings.forEach((heading, i) => {

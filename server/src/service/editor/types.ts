@@ -1,11 +1,12 @@
-// What the editor features (hover, completion, symbols, links, definition) take and give.
+// What the editor features (hover, completion, symbols, links, definition, folding) take and give.
 // Plain data in LSP's shape (0-based lines, UTF-16 characters), so the shells pass it through.
 
 import type { DocumentKind } from '../kinds';
+import type { DocumentCache } from './cache';
 import type { FileConfig } from '../config/resolve';
 import type { EngineIO } from '../runbook/types';
 import type { SchemaStore } from '../schema/navigate';
-import type { Range } from '../types';
+import type { Finding, Range } from '../types';
 import type { WorkspaceIndex } from '../workspace/index';
 
 export interface Hover {
@@ -51,4 +52,17 @@ export interface FeatureContext {
   namedAs?: DocumentKind;
   /** Whether the Markdown file at `uri` counts as a runbook (by configuration, or because something points at it). */
   isRunbook(uri: string): boolean;
+  /** Parsed forms of documents, built once per text. */
+  cache: DocumentCache;
+  /** The document's findings, as `check` gives them (for hover on a finding's range). */
+  findings(): readonly Finding[];
+  /** The documentation page of a rule, when the engine knows where the pages are. */
+  docsUrl(ruleId: string): string | undefined;
+}
+
+/** Lines to fold, 0-based, both included (LSP's FoldingRange without characters). */
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+  kind?: 'comment' | 'imports' | 'region';
 }

@@ -10,6 +10,7 @@ import { splitDocuments } from '../yaml/chunks';
 import type { PathSegment } from '../yaml/locate';
 import { parseYaml } from '../yaml/parse';
 import { PositionMap } from '../yaml/positions';
+import type { DocumentCache } from './cache';
 
 export interface YamlObject extends KindedObject {
   /** Offset of the object's `---` document in the whole text (node offsets are relative to it). */
@@ -23,17 +24,41 @@ export interface YamlFile {
   objects: YamlObject[];
 }
 
-export function readYamlFile(text: string, namedAs: DocumentKind | undefined, schemas: SchemaStore): YamlFile {
+/** The objects of a chunk (`---` document), with offsets relative to it. */
+type ChunkObjects = Omit<YamlObject, 'offset'>[];
+
+/**
+ * The objects of a YAML text, parsed once per text of `uri` (through the engine's cache); after
+ * an edit, only the `---` documents whose text changed are parsed again.
+ */
+export function yamlFileOf(uri: string, text: string, context: { namedAs?: DocumentKind; schemas: SchemaStore; cache: DocumentCache }): YamlFile {
+  const key = `yaml:${context.namedAs?.id ?? ''}`;
+  return context.cache.get(uri, key, text, () => readYamlFile(text, context.namedAs, context.schemas, context.cache.keep(uri, `${key}:chunks`, () => new Map<string, ChunkObjects>())));
+}
+
+/** `chunks`, when given, holds the parsed chunks of the previous text and is left holding those of this one. */
+export function readYamlFile(text: string, namedAs: DocumentKind | undefined, schemas: SchemaStore, chunks?: Map<string, ChunkObjects>): YamlFile {
   const positions = new PositionMap(text);
   if (text.includes('\u0000') || (!namedAs && !CONTENT_MARKERS.test(text))) return { positions, objects: [] };
   const objects: YamlObject[] = [];
+  const current = new Map<string, ChunkObjects>();
   for (const chunk of splitDocuments(text)) {
-    for (const document of parseYaml(chunk.text).documents) {
-      for (const object of objectsOf(document, namedAs)) {
-        const schema = schemaStartOf(object.kind, object.value, schemas);
-        objects.push({ ...object, offset: chunk.offset, ...(schema ? { schema } : {}) });
+    let own = current.get(chunk.text) ?? chunks?.get(chunk.text);
+    if (!own) {
+      own = [];
+      for (const document of parseYaml(chunk.text).documents) {
+        for (const object of objectsOf(document, namedAs)) {
+          const schema = schemaStartOf(object.kind, object.value, schemas);
+          own.push({ ...object, ...(schema ? { schema } : {}) });
+        }
       }
     }
+    current.set(chunk.text, own);
+    for (const object of own) objects.push({ ...object, offset: chunk.offset });
+  }
+  if (chunks) {
+    chunks.clear();
+    for (const [chunkText, own] of current) chunks.set(chunkText, own);
   }
   return { positions, objects };
 }

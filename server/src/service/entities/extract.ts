@@ -8,6 +8,7 @@ import type { Range } from '../types';
 import { locate, type PathSegment } from '../yaml/locate';
 import type { PositionMap } from '../yaml/positions';
 import type { Entity, Reference } from './types';
+import { snapshotManifest } from '../readiness/snapshot';
 
 export interface ExtractInput {
   kindId: KindId;
@@ -50,7 +51,8 @@ function manifest(input: ExtractInput): Entity[] {
   const rollback = isObject(spec.release) && isObject(spec.release.rollback) ? spec.release.rollback : {};
   runbook(rollback.procedure, ['spec', 'release', 'rollback', 'procedure'], 'release.rollback.procedure', 'Rollback');
   const name = typeof metadata.name === 'string' ? metadata.name : '';
-  return [{ family: 'manifest', kind: 'ServiceReadiness', name, range: rangeAt(input, ['metadata', 'name']), refs }];
+  const range = rangeAt(input, ['metadata', 'name']);
+  return [{ family: 'manifest', kind: 'ServiceReadiness', name, range, refs, snapshot: snapshotManifest(input.node, input.value, input.positions, range.start.line) }];
 }
 
 function rangeAt(input: ExtractInput, path: readonly PathSegment[]): Range {

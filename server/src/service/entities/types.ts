@@ -2,6 +2,7 @@
 // (references, duplicates) without keeping whole documents around.
 
 import type { Range } from '../types';
+import type { ManifestSnapshot } from '../readiness/snapshot';
 
 export type Family = 'openslo' | 'sloth' | 'manifest';
 
@@ -31,6 +32,8 @@ export interface Entity {
   metric?: 'ratioMetric' | 'thresholdMetric';
   /** For SLOs: each objective's first key, and its `op`/`value` keys where present, for checks against a referenced SLI. */
   objectives?: { range: Range; op?: Range; value?: Range }[];
+  /** For manifests: what the readiness report needs of the document (its value, ranges by path). */
+  snapshot?: ManifestSnapshot;
 }
 
 export interface LocatedEntity extends Entity {

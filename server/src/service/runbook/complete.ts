@@ -18,6 +18,11 @@ export interface CompletionItem {
   filterText?: string;
   /** The item to select first (a schema's default value). */
   preselect?: boolean;
+  /**
+   * The same edit as an LSP snippet (tab stops `${1:}`, choices, `$0`), for clients that take
+   * snippets; `edit.newText` is the plain-text form. Absent when it would add nothing.
+   */
+  snippet?: string;
 }
 
 export function completeSectionHeadings(model: RunbookModel, position: Position): CompletionItem[] {

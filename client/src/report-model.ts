@@ -1,0 +1,65 @@
+// The readiness report as the client holds it: fetched from the server with the
+// `prr/readinessReport` request, and fetched again (debounced) when workspace files change,
+// so the status bar and the report panel stay current.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { READINESS_REPORT_METHOD, type ReadinessReport, type ReadinessReportParams } from '../../server/src/protocol/report';
+
+const RELEVANT = /\.(ya?ml|json|md|markdown)$/i;
+const DEBOUNCE_MS = 1000;
+
+export class ReportModel implements vscode.Disposable {
+  private report: ReadinessReport | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Promise<ReadinessReport | undefined> | undefined;
+  private readonly changed = new vscode.EventEmitter<ReadinessReport>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly client: () => LanguageClient | undefined, private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,md,markdown}');
+    const schedule = (uri: vscode.Uri) => RELEVANT.test(uri.path) && this.schedule();
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(schedule),
+      watcher.onDidChange(schedule),
+      watcher.onDidDelete(schedule),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && schedule(e.document.uri)),
+    );
+  }
+
+  get current(): ReadinessReport | undefined {
+    return this.report;
+  }
+
+  /** Asks the server now; concurrent callers share one request. */
+  refresh(): Promise<ReadinessReport | undefined> {
+    this.inFlight ??= this.fetch().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  /** Refreshes after the edits have settled. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async fetch(): Promise<ReadinessReport | undefined> {
+    const client = this.client();
+    if (!client?.isRunning()) return this.report;
+    try {
+      const params: ReadinessReportParams = {};
+      this.report = await client.sendRequest<ReadinessReport>(READINESS_REPORT_METHOD, params);
+      this.changed.fire(this.report);
+    } catch (error) {
+      this.log.warn(`readiness report failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return this.report;
+  }
+}

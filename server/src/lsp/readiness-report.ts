@@ -1,0 +1,41 @@
+// The `prr/readinessReport` request: the engine's readiness report of the workspace, with
+// paths relative to the first workspace folder. It waits for the initial workspace scan,
+// so a client that asks at start-up gets the whole workspace, not the part read so far.
+
+import { pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import { READINESS_REPORT_METHOD, type ReadinessReport, type ReadinessReportParams } from '../protocol/report';
+import type { Engine, FileConfig } from '../service';
+
+export interface IndexingGate {
+  /** Wraps the `initialized` handler (which scans the workspace): the gate opens when it ends, however it ends. */
+  around<T>(work: () => Promise<T>): () => Promise<T | undefined>;
+  opened: Promise<void>;
+}
+
+export function createIndexingGate(): IndexingGate {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return {
+    opened,
+    around: (work) => async () => {
+      try {
+        return await work();
+      } finally {
+        open();
+      }
+    },
+  };
+}
+
+export function registerReadinessReport(connection: Connection, engine: Engine, configFor: (uri: string) => FileConfig, folders: () => readonly string[], gate: IndexingGate): void {
+  connection.onRequest(READINESS_REPORT_METHOD, async (params: ReadinessReportParams | null | undefined): Promise<ReadinessReport> => {
+    await gate.opened;
+    const [first] = folders();
+    return engine.report({
+      configFor,
+      ...(first ? { root: pathToFileURL(first).href } : {}),
+      ...(params?.uris && params.uris.length > 0 ? { uris: params.uris } : {}),
+    });
+  });
+}
