@@ -32,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     report,
     statusBar,
     vscode.commands.registerCommand('prr.showReport', () => ReportPanel.show(report, () => client)),
-    vscode.commands.registerCommand('prr.exportReport', async () => exportReport(report.current ?? (await report.refresh()))),
+    vscode.commands.registerCommand('prr.exportReport', async () => exportReport(await report.full())),
   );
   await client.start();
   void report.refresh();

@@ -1,6 +1,8 @@
 // The readiness report as the client holds it: fetched from the server with the
 // `prr/readinessReport` request, and fetched again (debounced) when workspace files change,
-// so the status bar and the report panel stay current.
+// so the status bar and the report panel stay current. Without an open panel only the
+// summary of each service is fetched (no checks): a large workspace's full report is tens
+// of megabytes, and the status bar needs a few bytes of it.
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -11,6 +13,9 @@ const DEBOUNCE_MS = 1000;
 
 export class ReportModel implements vscode.Disposable {
   private report: ReadinessReport | undefined;
+  private detailed = false;
+  /** Open panels that need every check. */
+  private viewers = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<ReadinessReport | undefined> | undefined;
   private readonly changed = new vscode.EventEmitter<ReadinessReport>();
@@ -29,14 +34,32 @@ export class ReportModel implements vscode.Disposable {
     );
   }
 
+  /** The latest report; its services have no checks unless a panel is open. */
   get current(): ReadinessReport | undefined {
     return this.report;
   }
 
+  /** Whether the latest report has every service's checks. */
+  get hasChecks(): boolean {
+    return this.detailed;
+  }
+
+  /** A panel needs every check while it is open; dispose the result when it closes. */
+  retain(): vscode.Disposable {
+    this.viewers++;
+    return { dispose: () => void this.viewers-- };
+  }
+
   /** Asks the server now; concurrent callers share one request. */
   refresh(): Promise<ReadinessReport | undefined> {
-    this.inFlight ??= this.fetch().finally(() => (this.inFlight = undefined));
+    this.inFlight ??= this.fetch(this.viewers > 0).finally(() => (this.inFlight = undefined));
     return this.inFlight;
+  }
+
+  /** The report with every check (for Export…), from the last refresh when it has them. */
+  async full(): Promise<ReadinessReport | undefined> {
+    if (this.report && this.detailed) return this.report;
+    return this.fetch(true);
   }
 
   /** Refreshes after the edits have settled. */
@@ -50,16 +73,19 @@ export class ReportModel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private async fetch(): Promise<ReadinessReport | undefined> {
+  private async fetch(checks: boolean): Promise<ReadinessReport | undefined> {
     const client = this.client();
     if (!client?.isRunning()) return this.report;
     try {
-      const params: ReadinessReportParams = {};
-      this.report = await client.sendRequest<ReadinessReport>(READINESS_REPORT_METHOD, params);
-      this.changed.fire(this.report);
+      const params: ReadinessReportParams = { checks };
+      const report = await client.sendRequest<ReadinessReport>(READINESS_REPORT_METHOD, params);
+      this.report = report;
+      this.detailed = checks;
+      this.changed.fire(report);
+      return report;
     } catch (error) {
       this.log.warn(`readiness report failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
-    return this.report;
   }
 }

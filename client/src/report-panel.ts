@@ -19,7 +19,8 @@ export class ReportPanel implements vscode.Disposable {
   static async show(model: ReportModel, client: () => LanguageClient | undefined): Promise<void> {
     if (ReportPanel.current) ReportPanel.current.panel.reveal();
     else ReportPanel.current = new ReportPanel(model, client);
-    const report = await model.refresh();
+    // With every check (the status bar alone fetches summaries).
+    const report = await model.full();
     ReportPanel.current?.render(report);
   }
 
@@ -29,9 +30,11 @@ export class ReportPanel implements vscode.Disposable {
     vscode.ViewColumn.Active,
     { enableScripts: true, enableFindWidget: true, localResourceRoots: [] },
   )) {
-    this.render(model.current);
+    this.render(model.hasChecks ? model.current : undefined);
     this.disposables.push(
-      model.onDidChange((report) => this.render(report)),
+      model.retain(),
+      // A summary that was on its way when the panel opened is not enough: ask again.
+      model.onDidChange((report) => (model.hasChecks ? this.render(report) : void model.full())),
       panel.webview.onDidReceiveMessage((message: Message) => void this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -47,7 +50,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private async onMessage(message: Message): Promise<void> {
-    if (message.type === 'export') return exportReport(this.model.current);
+    if (message.type === 'export') return exportReport(await this.model.full());
     if (message.type === 'refresh') return void (await this.model.refresh());
     if (message.type === 'reveal') {
       const client = this.client();

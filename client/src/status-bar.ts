@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ReadinessReport, ServiceReport } from '../../server/src/protocol/report';
+import { owningService } from './owning-service';
 import type { ReportModel } from './report-model';
 
 const LEVEL = { none: 'no level', bronze: 'Bronze', silver: 'Silver', gold: 'Gold' } as const;
@@ -46,20 +46,4 @@ export class ReadinessStatusBar implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The service whose files include `uri`, else the one whose manifest folder is the nearest above it. */
-export function owningService(report: ReadinessReport, uri: string): ServiceReport | undefined {
-  const direct = report.services.find((s) => s.files.includes(uri));
-  if (direct) return direct;
-  let best: ServiceReport | undefined;
-  let bestLength = -1;
-  for (const service of report.services) {
-    const folder = service.file.uri.slice(0, service.file.uri.lastIndexOf('/') + 1);
-    if (uri.startsWith(folder) && folder.length > bestLength) {
-      best = service;
-      bestLength = folder.length;
-    }
-  }
-  return best;
 }

@@ -9,7 +9,7 @@ import { ConfigStore } from '../../server/src/node/config-store';
 import { diskIO } from '../../server/src/node/engine-io';
 import { indexFiles } from '../../server/src/node/index-files';
 import { collectFiles } from '../../server/src/node/workspace';
-import { renderJson } from '../../server/src/report';
+import { jsonChunks } from '../../server/src/report';
 
 async function main(root: string): Promise<void> {
   const engine = createEngine({ io: diskIO() });
@@ -21,7 +21,9 @@ async function main(root: string): Promise<void> {
   const t1 = performance.now();
   const options = { configFor: (uri: string) => configs.configFor(fileURLToPath(uri)), root: pathToFileURL(root).href };
   const report = engine.report(options);
-  renderJson(report);
+  let bytes = 0;
+  for (const chunk of jsonChunks(report)) bytes += chunk.length; // rendered as `prr report --format json` writes it
+  if (bytes === 0) throw new Error('empty JSON report');
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   engine.report(options);

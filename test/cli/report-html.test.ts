@@ -2,7 +2,8 @@
 // opened in headless Chromium (Debian's, driven by playwright-core). The services table
 // and the scores must be visible, the strict CSP must let the page's own style and script
 // run, nothing may be fetched, and the services expand by keyboard. Screenshots go to
-// test-results/readiness-report.png (as loaded) and readiness-report-expanded.png. Skipped where /usr/bin/chromium is absent
+// test-results/readiness-report.png (as loaded), readiness-report-expanded.png and
+// readiness-report-dark.png (a dark system scheme). Skipped where /usr/bin/chromium is absent
 // (CI installs it: see .ci/run).
 
 import { test } from 'node:test';
@@ -18,13 +19,13 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 const RESULTS = join(root, 'test-results');
 /** What the page functions use of the browser (the tests compile without the DOM library). */
 interface PageGlobals {
-  getComputedStyle(element: unknown): { backgroundColor: string };
-  document: { activeElement: { textContent: string | null } | null };
+  getComputedStyle(element: unknown): { backgroundColor: string; color: string };
+  document: { activeElement: { textContent: string | null } | null; documentElement: { style: { setProperty(name: string, value: string): void } } };
 }
 
 const missing = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install -y chromium); CI installs it`;
 
-test('the HTML report of examples/ in headless Chromium: rows, scores, CSP, keyboard, screenshot', { skip: missing, timeout: 60_000 }, async () => {
+test('the HTML report of examples/ in headless Chromium: rows, scores, CSP, keyboard, theme, screenshots', { skip: missing, timeout: 60_000 }, async () => {
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, 'readiness-report.html');
   const run = prr(['report', 'examples', '--format', 'html', '--output', file], { env: { PRR_NOW: '2026-12-01' } });
@@ -85,6 +86,22 @@ test('the HTML report of examples/ in headless Chromium: rows, scores, CSP, keyb
     await page.screenshot({ path: join(RESULTS, 'readiness-report-expanded.png') });
     assert.deepEqual(problems, [], 'no console errors (a CSP violation would be one)');
     assert.deepEqual(requests, [url], 'the page fetches nothing but itself');
+
+    // Theme-aware: VS Code's theme variables win (as a webview sets them on <html>); in a
+    // plain browser the system's dark scheme gives a dark page.
+    await page.evaluate(() => {
+      const root = (globalThis as unknown as PageGlobals).document.documentElement;
+      root.style.setProperty('--vscode-editor-background', 'rgb(30, 30, 30)');
+      root.style.setProperty('--vscode-foreground', 'rgb(204, 204, 204)');
+    });
+    assert.equal(await page.locator('body').evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).backgroundColor), 'rgb(30, 30, 30)');
+    assert.equal(await page.locator('body').evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).color), 'rgb(204, 204, 204)');
+    const dark = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    await dark.goto(url);
+    const background = await dark.locator('body').evaluate((e) => (globalThis as unknown as PageGlobals).getComputedStyle(e).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    assert.ok(r + g + b < 150, `a dark background in a dark system scheme; got ${background}`);
+    await dark.screenshot({ path: join(RESULTS, 'readiness-report-dark.png') });
   } finally {
     await browser?.close();
   }

@@ -1,6 +1,6 @@
 // The `prr/readinessReport` request through the real server: the same data as
 // `prr report --format json` (both judged on PRR_NOW, paths relative to the same folder),
-// available as soon as the client asks (the request waits for the initial scan), limited by
+// or without the checks for a status bar, available as soon as the client asks (the request waits for the initial scan), limited by
 // `uris`, and current after an edit in an open buffer.
 
 import { test } from 'node:test';
@@ -26,6 +26,9 @@ test('prr/readinessReport returns exactly what prr report --format json prints',
     // Asked at once: the answer waits for the workspace scan instead of reporting part of it.
     const report = await server.connection.sendRequest<ReadinessReport>(READINESS_REPORT_METHOD, {});
     assert.deepEqual(report, expected);
+    // For a status bar: the same services and summary, without the checks.
+    const summary = await server.connection.sendRequest<ReadinessReport>(READINESS_REPORT_METHOD, { checks: false });
+    assert.deepEqual(summary, { ...expected, services: expected.services.map((s) => ({ ...s, checks: [] })) });
   });
 });
 

@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { createEngine, READINESS_CHECKS } from '../../server/src/service';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderMarkdown } from '../../server/src/report';
+import { htmlChunks, jsonChunks, markdownChunks, renderHtml, renderJson, renderMarkdown } from '../../server/src/report';
 import { scanOutline } from '../../server/src/service/readiness/runbook-outline';
 import { parsedOutline } from '../../server/src/service/readiness/runbook-info';
 import { PositionMap } from '../../server/src/service/yaml/positions';
+import { owningService } from '../../client/src/owning-service';
 import { checkOf, manifestWith, reportOf, runbook, serviceOf, slothSlo } from './readiness-helpers';
 
 const SLO_REFS = '  slos:\n    - ref: svc-availability\n    - ref: svc-latency\n      file: slos/latency.yaml';
@@ -138,4 +139,32 @@ test('docs/checks.md lists every check with its title, level, weight and blockin
     const row = `| \`${c.id}\` — ${c.title} | ${level} | ${c.weight} | ${c.blocksAtTiers.join(', ') || '—'} |`;
     assert.ok(page.includes(row), `docs/checks.md lacks ${row}`);
   }
+});
+
+test('the chunked renderers write exactly what the whole-string ones do (JSON: JSON.stringify with two spaces)', () => {
+  const full = reportOf({ files: { 'a.readiness.yaml': manifestWith('', 'a'), 'b.readiness.yaml': manifestWith('  tier: 1', 'b') } });
+  const empty = reportOf({ files: {} });
+  for (const report of [full, empty]) {
+    assert.equal([...jsonChunks(report)].join(''), `${JSON.stringify(report, null, 2)}\n`);
+    assert.equal(JSON.stringify(JSON.parse(renderJson(report))), JSON.stringify(report));
+    assert.equal([...markdownChunks(report)].join(''), renderMarkdown(report));
+    assert.equal([...htmlChunks(report, { nonce: 'n' })].join(''), renderHtml(report, { nonce: 'n' }));
+  }
+  assert.ok([...jsonChunks(full)].length >= 3);
+});
+
+test('the status bar\'s service: the one that owns the file (manifest, SLO file, runbook), else the nearest manifest folder above it', () => {
+  const report = reportOf({ files: {
+    'a/svc.readiness.yaml': manifestWith('  slos:\n    - ref: a-availability\n  runbooks: [runbooks/A.md]', 'a'),
+    'a/deep/b.readiness.yaml': manifestWith('', 'b'),
+    'shared/slo.yaml': slothSlo('a-availability'),
+    'a/runbooks/A.md': runbook(),
+  } });
+  const owner = (path: string) => owningService(report, `file:///ws/${path}`)?.name;
+  assert.equal(owner('shared/slo.yaml'), 'a');
+  assert.equal(owner('a/runbooks/A.md'), 'a');
+  assert.equal(owner('a/deep/b.readiness.yaml'), 'b');
+  assert.equal(owner('a/deep/x/notes.md'), 'b');
+  assert.equal(owner('a/other.yaml'), 'a');
+  assert.equal(owner('elsewhere/x.yaml'), undefined);
 });

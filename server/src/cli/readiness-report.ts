@@ -2,11 +2,11 @@
 // among them, prints the readiness report (Markdown, HTML or JSON) and gates CI on it:
 // `--min-score N` (every service scores at least N) and `--fail-on-blocked`.
 
-import { writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngine, type ReadinessReport } from '../service';
-import { REPORT_FORMATS, renderReport } from '../report';
+import { REPORT_FORMATS, reportChunks } from '../report';
 import { clockFromEnv } from '../node/clock';
 import { ConfigStore } from '../node/config-store';
 import { diskIO } from '../node/engine-io';
@@ -56,15 +56,16 @@ export async function reportCommand(args: readonly string[]): Promise<number> {
   });
   for (const file of configs.broken) process.stderr.write(`prr: ${displayPath(file)} has errors and was not used (see 'prr check ${displayPath(file)}')\n`);
   if (report.services.length === 0) process.stderr.write('prr: no readiness manifests found\n');
-  const text = renderReport(report, format);
+  // Piece by piece: the report of a thousand services is tens of megabytes.
+  const chunks = reportChunks(report, format);
   if (values.output) {
     try {
-      await writeFile(values.output, text);
+      writeChunks(values.output, chunks);
     } catch (error) {
       throw new UsageError(`cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}`);
     }
   } else {
-    process.stdout.write(text);
+    for (const chunk of chunks) process.stdout.write(chunk);
   }
   return gate(report, minScore, values['fail-on-blocked'] === true);
 }
@@ -85,4 +86,13 @@ function gate(report: ReadinessReport, minScore: number | undefined, failOnBlock
     }
   }
   return failed ? 1 : 0;
+}
+
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
 }

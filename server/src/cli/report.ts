@@ -40,14 +40,16 @@ export interface CheckOptions {
 
 export async function checkFiles(engine: Engine, files: readonly string[], progress: Progress, configFor: (path: string) => FileConfig, options: CheckOptions = {}): Promise<CheckReport> {
   const texts = new Map<string, string>();
-  const skipped = new Map<string, string>();
+  const skipped = new Map<string, { reason: string; bytes?: number }>();
   for (const [i, file] of files.entries()) {
-    const read = await readText(file);
+    // A file over the size limits (`limits:` in .prr.yaml) is not even read; the engine says why.
+    const { limits } = configFor(file);
+    const read = await readText(file, Math.max(limits.maxFileBytes, limits.maxRunbookBytes));
     if (read.ok) {
       texts.set(file, read.text);
       engine.setFile({ uri: pathToFileURL(file).href, text: read.text }, configFor(file));
     } else {
-      skipped.set(file, read.reason);
+      skipped.set(file, read);
     }
     progress.update('reading', i + 1);
   }
@@ -55,7 +57,7 @@ export async function checkFiles(engine: Engine, files: readonly string[], progr
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     const text = texts.get(file);
-    const findings = text === undefined ? [skippedFinding(skipped.get(file) ?? 'not read')] : engine.check({ uri: pathToFileURL(file).href, text }, configFor(file));
+    const findings = text === undefined ? unread(engine, file, skipped.get(file), configFor(file)) : engine.check({ uri: pathToFileURL(file).href, text }, configFor(file));
     reports.push({ path: displayPath(file), findings });
     progress.update('checking', i + 1);
   }
@@ -110,6 +112,11 @@ export function summarize(files: readonly FileReport[]): Summary {
     for (const finding of file.findings) counts[finding.severity]++;
   }
   return { errors: counts.error, warnings: counts.warning, infos: counts.info, hints: counts.hint, files: files.length, filesWithFindings };
+}
+
+function unread(engine: Engine, file: string, skipped: { reason: string; bytes?: number } | undefined, config: FileConfig): Finding[] {
+  if (skipped?.bytes !== undefined) return engine.oversized(pathToFileURL(file).href, skipped.bytes, config);
+  return [skippedFinding(skipped?.reason ?? 'not read')];
 }
 
 function skippedFinding(reason: string): Finding {

@@ -32,10 +32,11 @@ export function registerReadinessReport(connection: Connection, engine: Engine, 
   connection.onRequest(READINESS_REPORT_METHOD, async (params: ReadinessReportParams | null | undefined): Promise<ReadinessReport> => {
     await gate.opened;
     const [first] = folders();
-    return engine.report({
+    const report = engine.report({
       configFor,
       ...(first ? { root: pathToFileURL(first).href } : {}),
       ...(params?.uris && params.uris.length > 0 ? { uris: params.uris } : {}),
     });
+    return params?.checks === false ? { ...report, services: report.services.map((s) => ({ ...s, checks: [] })) } : report;
   });
 }

@@ -22,6 +22,7 @@ export class ConfigStore {
   private readonly layers = new Map<string, ConfigLayer | null>();
   private readonly lastValid = new Map<string, ConfigData>();
   private readonly resolved = new Map<string, FileConfig>();
+  private readonly byLayers = new Map<string, FileConfig>();
   /** Config files that could not be used (syntax or schema errors). */
   readonly broken = new Set<string>();
 
@@ -32,7 +33,14 @@ export class ConfigStore {
     const folder = dirname(path);
     let config = this.resolved.get(folder);
     if (!config) {
-      config = resolveConfig(this.options.explicit ? this.explicitLayers() : this.layersFor(folder));
+      const layers = this.options.explicit ? this.explicitLayers() : this.layersFor(folder);
+      // Folders under the same .prr.yaml files share one resolved configuration (its glob matchers are not free).
+      const key = layers.map((l) => l.folder).join('\u0000');
+      config = this.byLayers.get(key);
+      if (!config) {
+        config = resolveConfig(layers);
+        this.byLayers.set(key, config);
+      }
       this.resolved.set(folder, config);
     }
     return config;
@@ -42,6 +50,7 @@ export class ConfigStore {
   invalidate(): void {
     this.layers.clear();
     this.resolved.clear();
+    this.byLayers.clear();
     this.broken.clear();
   }
 

@@ -1,7 +1,7 @@
 // The file-system answers the engine asks for (does a linked file exist, what is in it),
 // from disk — or, in the editor, from an open buffer first.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EngineIO } from '../service';
 
@@ -17,13 +17,17 @@ export function diskIO(openText: (uri: string) => string | undefined = () => und
       if (open !== undefined) return open;
       const path = toPath(uri);
       try {
-        return path === undefined ? undefined : readFileSync(path, 'utf8');
+        // A linked file larger than any file prr checks is not read (the engine would not parse it either).
+        if (path === undefined || statSync(path).size > MAX_READ_BYTES) return undefined;
+        return readFileSync(path, 'utf8');
       } catch {
         return undefined;
       }
     },
   };
 }
+
+const MAX_READ_BYTES = 5 * 1024 * 1024;
 
 function toPath(uri: string): string | undefined {
   try {

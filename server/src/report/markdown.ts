@@ -6,13 +6,19 @@ import type { CheckResult, ReadinessReport, ReportLocation, ServiceReport } from
 import { byAttention, LEVEL_NAMES, lineRef, plural } from './text';
 
 export function renderMarkdown(report: ReadinessReport): string {
+  return [...markdownChunks(report)].join('');
+}
+
+/** The report in pieces (the summary, then one per service), for writing a large report without one huge string. */
+export function* markdownChunks(report: ReadinessReport): Generator<string> {
   const { summary } = report;
   const out: string[] = ['# Readiness report', ''];
   const levels = (['gold', 'silver', 'bronze', 'none'] as const).map((l) => `${summary.byLevel[l]} ${LEVEL_NAMES[l]}`).join(', ');
   out.push(`${plural(summary.services, 'service')} on ${report.date} · average score **${summary.averageScore}** · ${levels} · **${summary.blocked} blocked**`, '');
   if (report.services.length === 0) {
     out.push('No readiness manifests found.', '');
-    return out.join('\n');
+    yield out.join('\n');
+    return;
   }
   out.push('| Service | Owner | Tier | Score | Level | Blocked | Failed | Exempt |', '|---|---|---:|---:|---|---|---:|---:|');
   for (const s of report.services) {
@@ -24,8 +30,8 @@ export function renderMarkdown(report: ReadinessReport): string {
     for (const f of summary.commonFailures) out.push(row([`${cell(f.title)} (${code(f.id)})`, String(f.services)]));
     out.push('');
   }
-  for (const s of report.services) out.push(...service(s));
-  return out.join('\n');
+  yield out.join('\n');
+  for (const s of report.services) yield `\n${service(s).join('\n')}`;
 }
 
 function service(s: ServiceReport): string[] {

@@ -12,6 +12,7 @@ import { shiftRange, type Finding } from './types';
 import { parseYaml } from './yaml/parse';
 import { PositionMap } from './yaml/positions';
 import { shiftFixes } from './fixes/text';
+import { markdownTooComplex, tooComplexFinding } from './limits';
 
 const MARKDOWN_PATH = /\.(md|markdown)$/i;
 
@@ -29,6 +30,8 @@ export interface MarkdownCheckInput {
 
 export function checkRunbook(input: MarkdownCheckInput, rules: readonly RunbookRule[], validators: Validators): Finding[] {
   const positions = new PositionMap(input.text);
+  const complex = markdownTooComplex(input.text);
+  if (complex) return [tooComplexFinding(positions, complex)];
   const model = buildRunbookModel(input.text, parseMarkdown(input.text), positions, input.options.synonyms);
   const findings: Finding[] = [...checkFrontmatter(model.frontmatter, validators)];
   for (const rule of rules) {

@@ -68,6 +68,7 @@ export class YamlChecker {
 
   private checkText(text: string, namedAs: DocumentKind | undefined): TextResult {
     const parsed = parseYaml(text);
+    if (parsed.refused) return { findings: [parsed.refused], entities: [] };
     const findings: Finding[] = [];
     const entities: Entity[] = [];
     for (const document of parsed.documents) {

@@ -31,6 +31,7 @@ import { addDisableFixes, applySuppressions, type CommentSyntax } from './suppre
 import { fixAll, type FixAllResult } from './fixes/fix-all';
 import { buildReport } from './readiness/report';
 import type { ReadinessReport } from '../protocol/report';
+import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, oversize } from './limits';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
@@ -42,6 +43,8 @@ export type { FixAllResult } from './fixes/fix-all';
 export type * from '../protocol/report';
 export { READINESS_CHECKS } from './readiness/registry';
 export type { ReadinessCheck } from './readiness/types';
+export type { Limits } from './limits';
+export { DEFAULT_LIMITS } from './limits';
 
 export interface EngineOptions {
   /** Base URL of the rule documentation pages; `<base><rule-id>.md` is each rule's page. */
@@ -97,6 +100,11 @@ export interface Engine {
   fixAll(document: SourceDocument, config?: FileConfig): FixAllResult;
   /** The readiness report of every manifest in the index (or those under `options.uris`), judged on the engine's `now`. */
   report(options?: ReportOptions): ReadinessReport;
+  /**
+   * The findings of a file the shell did not read because it has `bytes` bytes, more than `config.limits` allow
+   * (`check` says the same of a text over the limit): one `file-too-large` finding, or none where the file would get none.
+   */
+  oversized(uri: string, bytes: number, config?: FileConfig): Finding[];
 }
 
 export interface ReportOptions {
@@ -129,6 +137,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function local(document: SourceDocument, config: FileConfig): TextResult {
     const path = pathOf(document.uri);
     if (!isYamlPath(path) || config.isExcluded(path)) return { findings: [], entities: [] };
+    if (oversize(document.text, config.limits.maxFileBytes) !== undefined) return NOT_READ; // never parsed, never indexed
     const kind = namedAs(path, config);
     const previous = latest.get(document.uri);
     if (previous && previous.text === document.text && previous.namedAs === kind) return previous.result;
@@ -184,7 +193,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return addDisableFixes(document.text, applySeverity(applySuppressions(document.text, findings, syntax, known), config), syntax);
   }
 
-  const engine: Engine = {
+  const engine: Omit<Engine, 'oversized'> = {
     rules: RULES,
     isCandidate: (path) => isYamlPath(path) || isMarkdownPath(path),
     setFile,
@@ -261,8 +270,55 @@ export function createEngine(options: EngineOptions = {}): Engine {
       });
     },
   };
-  return engine;
+  return withLimits(engine);
+
+  /** `bytes` when the document is larger than its kind's limit, else undefined (cheap for most texts). */
+  function tooLarge(document: SourceDocument, config: FileConfig): number | undefined {
+    const path = pathOf(document.uri);
+    if (isMarkdownPath(path)) return oversize(document.text, config.limits.maxRunbookBytes);
+    return isYamlPath(path) ? oversize(document.text, config.limits.maxFileBytes) : undefined;
+  }
+
+  /**
+   * The engine with the limits of `limits:` applied: a document over its size limit gets one
+   * `file-too-large` finding and no other work (no parse, no completion, no fixes); findings
+   * are capped at `maxFindings` per document, with one more saying how many were left out.
+   */
+  function withLimits(inner: Omit<Engine, 'oversized'>): Engine {
+    const unlessTooLarge = <T>(document: SourceDocument, config: FileConfig, work: () => T, nothing: T): T => (tooLarge(document, config) === undefined ? work() : nothing);
+    const limited: Engine = {
+      ...inner,
+      check(document, config = DEFAULT_CONFIG) {
+        const bytes = tooLarge(document, config);
+        if (bytes !== undefined) return limited.oversized(document.uri, bytes, config);
+        const setting = config.severities['too-many-findings'] ?? editorSeverities['too-many-findings'];
+        return capFindings(inner.check(document, config), config.limits.maxFindings, setting);
+      },
+      complete: (document, position, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.complete(document, position, config), []),
+      hover: (document, position, config = DEFAULT_CONFIG, findings) => unlessTooLarge(document, config, () => inner.hover(document, position, config, findings), undefined),
+      symbols: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.symbols(document, config), []),
+      links: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.links(document, config), []),
+      definition: (document, position, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.definition(document, position, config), []),
+      foldingRanges: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.foldingRanges(document, config), []),
+      fixAll: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.fixAll(document, config), { text: document.text, edits: [], fixed: 0, rounds: 0 }),
+      parseConfig: (text) => (oversize(text, DEFAULT_LIMITS.maxFileBytes) === undefined ? inner.parseConfig(text) : undefined),
+      oversized(uri, bytes, config = DEFAULT_CONFIG) {
+        const path = pathOf(uri);
+        if (config.isExcluded(path)) return [];
+        if (isMarkdownPath(path)) {
+          return isRunbook(uri, path, config) ? applySeverity([fileTooLargeFinding(bytes, config.limits.maxRunbookBytes, 'maxRunbookSizeKB')], config) : [];
+        }
+        if (!isYamlPath(path)) return [];
+        const finding = fileTooLargeFinding(bytes, config.limits.maxFileBytes, 'maxFileSizeMB');
+        return CONFIG_KIND.matchesFileName(path) ? [finding] : applySeverity([finding], config);
+      },
+    };
+    return limited;
+  }
 }
+
+/** What an unread (too large) YAML file contributes: nothing, the same object every time (so it is indexed once). */
+const NOT_READ: TextResult = { findings: [], entities: [] };
 
 /** One small document of each kind and OpenSLO object (bad on purpose, so the error mapping warms up too). */
 const WARM_UP_DOCUMENTS: readonly [string, string][] = [

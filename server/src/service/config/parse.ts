@@ -8,7 +8,9 @@ import type { ConfigData } from './resolve';
 
 export function parseConfig(text: string, checker: YamlChecker): ConfigData | undefined {
   if (checker.check(text, CONFIG_KIND).findings.some((f) => f.severity === 'error')) return undefined;
-  const [document] = parseYaml(text).documents;
+  const parsed = parseYaml(text);
+  if (parsed.refused) return undefined;
+  const [document] = parsed.documents;
   const value = document?.value;
   // An empty file is a valid configuration that changes nothing.
   if (value === undefined || value === null) return {};

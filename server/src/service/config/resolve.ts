@@ -8,6 +8,7 @@ import { DEFAULT_REQUIRED_SECTIONS, type RequiredSections } from '../runbook/sec
 import type { RunbookOptions } from '../runbook/types';
 import type { Severity } from '../types';
 import { mergeReadiness, type ReadinessConfigData, type ReadinessSettings } from '../readiness/settings';
+import { DEFAULT_LIMITS, type Limits } from '../limits';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -20,6 +21,14 @@ export interface ConfigData {
   rules?: Record<string, SeveritySetting>;
   runbooks?: { requiredSections?: RequiredSections; synonyms?: Record<string, string[]>; staleAfterDays?: number };
   readiness?: ReadinessConfigData;
+  limits?: LimitsData;
+}
+
+/** `limits:` in `.prr.yaml`. */
+export interface LimitsData {
+  maxFileSizeMB?: number;
+  maxRunbookSizeKB?: number;
+  maxFindings?: number;
 }
 
 export interface ConfigLayer {
@@ -35,6 +44,8 @@ export interface FileConfig {
   gitignore: boolean;
   /** Readiness report settings: per-check weight, level, blocking tiers; ages of dated records. */
   readiness: ReadinessSettings;
+  /** Size limits and the findings cap per file (`limits:`). */
+  limits: Limits;
   isRunbookFile(path: string): boolean;
   isManifestFile(path: string): boolean;
   isExcluded(path: string): boolean;
@@ -74,6 +85,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
     runbooks: { requiredSections: required, synonyms, staleAfterDays },
     gitignore,
     readiness: mergeReadiness(layers.map((l) => l.data.readiness)),
+    limits: mergeLimits(layers.map((l) => l.data.limits)),
     isRunbookFile: (path) => runbook(path) && !INDEX_FILE.test(path),
     isManifestFile: manifest,
     isExcluded: excluded,
@@ -81,6 +93,18 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
 }
 
 export const DEFAULT_CONFIG: FileConfig = resolveConfig([]);
+
+/** The nearest layer that sets a limit wins, key by key. */
+function mergeLimits(layers: readonly (LimitsData | undefined)[]): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  const bytes = (mb: number) => Math.round(mb * 1024 * 1024);
+  for (const data of layers) {
+    if (data?.maxFileSizeMB !== undefined) limits.maxFileBytes = bytes(data.maxFileSizeMB);
+    if (data?.maxRunbookSizeKB !== undefined) limits.maxRunbookBytes = Math.round(data.maxRunbookSizeKB * 1024);
+    if (data?.maxFindings !== undefined) limits.maxFindings = data.maxFindings;
+  }
+  return limits;
+}
 
 /** A test of absolute paths against globs relative to their folders. */
 function matcher(groups: readonly { folder: string; patterns: readonly string[] }[]): (path: string) => boolean {

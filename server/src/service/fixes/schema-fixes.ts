@@ -7,7 +7,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Fix } from '../types';
 import type { PositionMap } from '../yaml/positions';
-import type { PathSegment } from '../yaml/locate';
+import { keyIndex, type PathSegment } from '../yaml/locate';
 import { isAjv, type ResolvedError } from '../schema/resolve';
 import { nearest } from '../schema/suggest';
 import { edit, lineBreak, lineStart, nextLineStart, yamlValue } from './text';
@@ -56,7 +56,7 @@ function unknownProperty(map: YAMLMap, property: string, schema: Record<string, 
   const pair = map.items[index] as Pair | undefined;
   const key = pair?.key as Node | null | undefined;
   if (!pair || !key?.range) return [];
-  const names = new Set(map.items.map((p) => keyName(p as Pair)));
+  const names = keyIndex(map).first;
   const allowed = Object.keys((schema.properties ?? {}) as object);
   const meant = nearest(property, allowed);
   const fixes: Fix[] = [];
@@ -222,8 +222,7 @@ function exact(root: Node | null | undefined, path: readonly PathSegment[]): Nod
 }
 
 function lastIndexOf(map: YAMLMap, name: string): number {
-  for (let i = map.items.length - 1; i >= 0; i--) if (keyName(map.items[i] as Pair) === name) return i;
-  return -1;
+  return keyIndex(map).last.get(name) ?? -1;
 }
 
 function quoteOf(c: string | undefined): '"' | "'" | undefined {

@@ -71,17 +71,25 @@ export function removePair(text: string, map: YAMLMap, index: number): Splice | 
 
 /** The mapping and index of the pair whose key starts at `offset`. */
 export function pairAt(doc: Document.Parsed, offset: number): { map: YAMLMap; index: number } | undefined {
-  let found: { map: YAMLMap; index: number } | undefined;
-  visit(doc, {
-    Map(_, map) {
-      const index = map.items.findIndex((p) => keyStart(p as Pair) === offset);
-      if (index < 0) return undefined;
-      found = { map: map as YAMLMap, index };
-      return visit.BREAK;
-    },
-  });
-  return found;
+  let byOffset = pairsByOffset.get(doc);
+  if (!byOffset) {
+    // Built once per document (parsed documents are never modified): a fix per duplicate key stays O(1) each.
+    const pairs = new Map<number, { map: YAMLMap; index: number }>();
+    visit(doc, {
+      Map(_, map) {
+        map.items.forEach((p, index) => {
+          const start = keyStart(p as Pair);
+          if (start !== undefined && !pairs.has(start)) pairs.set(start, { map: map as YAMLMap, index });
+        });
+      },
+    });
+    byOffset = pairs;
+    pairsByOffset.set(doc, byOffset);
+  }
+  return byOffset.get(offset);
 }
+
+const pairsByOffset = new WeakMap<Document.Parsed, Map<number, { map: YAMLMap; index: number }>>();
 
 /** The key name of a pair, when it is a scalar. */
 export function keyName(pair: Pair): string | undefined {

@@ -20,6 +20,9 @@ import { rule as yamlSyntax } from './yaml/yaml-syntax';
 import { rule as duplicateKey } from './yaml/duplicate-key';
 import { rule as yamlAliasLimit } from './yaml/yaml-alias-limit';
 import { rule as binaryFile } from './yaml/binary-file';
+import { rule as fileTooLarge } from './limits/file-too-large';
+import { rule as documentTooComplex } from './limits/document-too-complex';
+import { rule as tooManyFindings } from './limits/too-many-findings';
 import { rule as unknownProperty } from './schema/unknown-property';
 import { rule as missingProperty } from './schema/missing-property';
 import { rule as invalidType } from './schema/invalid-type';
@@ -61,6 +64,9 @@ const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   duplicateKey,
   yamlAliasLimit,
   binaryFile,
+  fileTooLarge,
+  documentTooComplex,
+  tooManyFindings,
   unknownProperty,
   missingProperty,
   invalidType,

@@ -1,6 +1,6 @@
 // Finds the YAML nodes behind a JSON path, so a finding can point at the exact key or value.
 
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -27,19 +27,44 @@ export function locate(root: Node | null | undefined, path: readonly PathSegment
 function step(node: Node | null | undefined, segment: PathSegment): Located | undefined {
   if (isMap(node)) {
     // The last pair with the name, since that is the value a duplicate key leaves in the data.
-    for (let i = node.items.length - 1; i >= 0; i--) {
-      const pair = node.items[i];
-      const key = pair.key as Node | null;
-      const name = isScalar(key) ? String(key.value) : undefined;
-      if (name === String(segment)) return { key: key ?? undefined, value: pair.value as Node | null };
-    }
-    return undefined;
+    const index = keyIndex(node).last.get(String(segment));
+    if (index === undefined) return undefined;
+    const pair = node.items[index];
+    return { key: (pair.key as Node | null) ?? undefined, value: pair.value as Node | null };
   }
   if (isSeq(node) && typeof segment === 'number') {
     const item = node.items[segment] as Node | undefined;
     return item === undefined ? undefined : { value: item };
   }
   return undefined;
+}
+
+export interface KeyIndex {
+  /** Index of the first pair with each (scalar) key name. */
+  first: Map<string, number>;
+  /** Index of the last pair with each key name: the value a duplicate key leaves in the data. */
+  last: Map<string, number>;
+}
+
+// Parsed documents are never modified, so a mapping's key index is built once: finding a
+// key is O(1) even in a mapping with 100,000 keys and as many findings.
+const keyIndexes = new WeakMap<YAMLMap, KeyIndex>();
+
+/** The positions of a mapping's keys by name (scalar keys, as `String(key.value)`). */
+export function keyIndex(map: YAMLMap): KeyIndex {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = { first: new Map(), last: new Map() };
+    for (let i = 0; i < map.items.length; i++) {
+      const key = (map.items[i] as Pair).key as Node | null;
+      if (!isScalar(key)) continue;
+      const name = String(key.value);
+      if (!index.first.has(name)) index.first.set(name, i);
+      index.last.set(name, i);
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
 }
 
 /** Splits an ajv/JSON Pointer instance path into segments; numeric segments index lists. */

@@ -1,10 +1,11 @@
 // Parses YAML text into documents that keep source ranges. Syntax problems become
 // findings here; everything downstream works on the parsed documents.
 
-import { parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { isScalar, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLError } from 'yaml';
 import type { Finding } from '../types';
 import { PositionMap } from './positions';
 import { duplicateKeyFixes } from '../fixes/duplicate-key';
+import { tooComplexFinding, yamlTooDeep } from '../limits';
 
 /** Alias expansion is bounded so an "alias bomb" is reported instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 100;
@@ -22,18 +23,26 @@ export interface ParsedDocument {
 export interface ParsedYaml {
   positions: PositionMap;
   documents: ParsedDocument[];
+  /** Set when the text was not parsed at all because it nests too deeply: the finding that says so. */
+  refused?: Finding;
 }
 
 export function parseYaml(text: string): ParsedYaml {
   const positions = new PositionMap(text);
-  const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  // Parsing 2,000,000 nested brackets takes yaml half a minute and gigabytes: a linear scan refuses them first.
+  const deep = yamlTooDeep(text);
+  if (deep) return { positions, documents: [], refused: tooComplexFinding(positions, deep) };
+  // yaml's own duplicate-key check compares each key with every earlier one (minutes for a
+  // mapping of 100,000 keys); duplicateKeyErrors finds the same ones in linear time.
+  // logLevel 'error': yaml would print a process warning for every mapping key that is a collection.
+  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents = docs.map((doc) => {
     const findings: Finding[] = [];
     const damage: number[] = [];
     // Removing lines from a document that does not parse can move its syntax errors: fix those first.
     const parses = doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
-    for (const error of doc.errors) {
+    for (const error of [...doc.errors, ...duplicateKeyErrors(doc)]) {
       const finding = syntaxFinding(error, text, positions);
       const fixes = error.code === 'DUPLICATE_KEY' && parses ? duplicateKeyFixes(doc, error.pos[0], positions) : undefined;
       findings.push(fixes ? { ...finding, fixes } : finding);
@@ -43,6 +52,29 @@ export function parseYaml(text: string): ParsedYaml {
     return { doc, value: toValue(doc, positions, findings), damage, findings };
   });
   return { positions, documents };
+}
+
+/**
+ * DUPLICATE_KEY errors as yaml's `uniqueKeys: true` reports them — at the later key's
+ * start, for scalar keys of equal value — found with one map lookup per key.
+ */
+function duplicateKeyErrors(doc: Document.Parsed): YAMLError[] {
+  const errors: YAMLError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items as Pair[]) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key) || !key.range) continue;
+        const value = key.value;
+        if (typeof value === 'number' && Number.isNaN(value)) continue; // NaN !== NaN, as yaml compares
+        // Plain objects, not YAMLParseErrors: an Error captures a stack trace, 100,000 of them take a third of a second.
+        if (seen.has(value)) errors.push({ name: 'YAMLParseError', code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] } as YAMLError);
+        else seen.add(value);
+      }
+    },
+  });
+  return errors;
 }
 
 function toValue(doc: Document.Parsed, positions: PositionMap, findings: Finding[]): unknown {

@@ -13,6 +13,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Definition, Image, Link, Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../../markdown/parse';
+import { DEFAULT_LIMITS, oversize } from '../../limits';
 import { rangeOfNode, type RunbookModel } from '../../runbook/model';
 import type { RunbookRule } from '../../runbook/types';
 import { nearest } from '../../schema/suggest';
@@ -31,7 +32,9 @@ export const rule: RunbookRule = {
     const anchorsOfFile = (target: string): Set<string> | undefined => {
       if (!cache.has(target)) {
         const text = io?.readFile(target);
-        cache.set(target, text === undefined ? undefined : anchorsOf(parseMarkdown(text)));
+        // A linked file too large to check quickly is not parsed for its anchors either: they go unchecked.
+        const readable = text !== undefined && oversize(text, DEFAULT_LIMITS.maxRunbookBytes) === undefined;
+        cache.set(target, readable ? anchorsOf(parseMarkdown(text)) : undefined);
       }
       return cache.get(target);
     };

@@ -39,7 +39,7 @@ export const rule: RunbookRule = {
 function frontmatterTitle(model: RunbookModel): string | undefined {
   if (!model.frontmatter) return undefined;
   try {
-    const value: unknown = parseDocument(model.frontmatter.value).toJS({ maxAliasCount: 100 });
+    const value: unknown = parseDocument(model.frontmatter.value, { logLevel: 'error' }).toJS({ maxAliasCount: 100 });
     const title = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).title : undefined;
     return typeof title === 'string' && title.trim() !== '' ? title.trim().replace(/\s+/g, ' ') : undefined;
   } catch {

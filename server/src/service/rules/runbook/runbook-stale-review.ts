@@ -38,7 +38,7 @@ export const rule: RunbookRule = {
 function findLastReviewed(yaml: string): { date: string; start: number } | undefined {
   let contents: Node | null;
   try {
-    contents = parseDocument(yaml, { prettyErrors: false }).contents as Node | null;
+    contents = parseDocument(yaml, { prettyErrors: false, logLevel: 'error' }).contents as Node | null;
   } catch {
     return undefined;
   }
