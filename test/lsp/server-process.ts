@@ -39,6 +39,8 @@ export interface StartOptions {
   settings?: unknown;
   /** The workspace folder (a file URI), scanned by the server at start. */
   rootUri?: string;
+  /** Node options before the server script (e.g. `--require` a preload). */
+  nodeArgs?: string[];
 }
 
 /** Runs `body` against a fresh server and always shuts the server down, even when an assertion fails. */
@@ -53,8 +55,8 @@ export async function withServer(options: StartOptions, body: (server: ServerSes
 
 export async function startServer(options: StartOptions = {}): Promise<ServerSession> {
   const child: ChildProcess = options.transport === 'ipc'
-    ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-    : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...(options.nodeArgs ? { execArgv: options.nodeArgs } : {}) })
+    : spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = options.transport === 'ipc'
     ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
     : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -31,7 +31,7 @@ import { addDisableFixes, applySuppressions, type CommentSyntax } from './suppre
 import { fixAll, type FixAllResult } from './fixes/fix-all';
 import { buildReport } from './readiness/report';
 import type { ReadinessReport } from '../protocol/report';
-import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, oversize } from './limits';
+import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, isOversize, oversize } from './limits';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
@@ -137,7 +137,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function local(document: SourceDocument, config: FileConfig): TextResult {
     const path = pathOf(document.uri);
     if (!isYamlPath(path) || config.isExcluded(path)) return { findings: [], entities: [] };
-    if (oversize(document.text, config.limits.maxFileBytes) !== undefined) return NOT_READ; // never parsed, never indexed
+    if (isOversize(document.text, config.limits.maxFileBytes)) return NOT_READ; // never parsed, never indexed
     const kind = namedAs(path, config);
     const previous = latest.get(document.uri);
     if (previous && previous.text === document.text && previous.namedAs === kind) return previous.result;
@@ -272,11 +272,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   return withLimits(engine);
 
-  /** `bytes` when the document is larger than its kind's limit, else undefined (cheap for most texts). */
-  function tooLarge(document: SourceDocument, config: FileConfig): number | undefined {
+  /** The document's kind's size limit, if it has one. */
+  function limitOf(document: SourceDocument, config: FileConfig): number | undefined {
     const path = pathOf(document.uri);
-    if (isMarkdownPath(path)) return oversize(document.text, config.limits.maxRunbookBytes);
-    return isYamlPath(path) ? oversize(document.text, config.limits.maxFileBytes) : undefined;
+    if (isMarkdownPath(path)) return config.limits.maxRunbookBytes;
+    return isYamlPath(path) ? config.limits.maxFileBytes : undefined;
+  }
+
+  /** Whether the document is larger than its kind's limit (cheap for most texts). */
+  function tooLarge(document: SourceDocument, config: FileConfig): boolean {
+    const limit = limitOf(document, config);
+    return limit !== undefined && isOversize(document.text, limit);
   }
 
   /**
@@ -285,21 +291,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
    * are capped at `maxFindings` per document, with one more saying how many were left out.
    */
   function withLimits(inner: Omit<Engine, 'oversized'>): Engine {
-    const unlessTooLarge = <T>(document: SourceDocument, config: FileConfig, work: () => T, nothing: T): T => (tooLarge(document, config) === undefined ? work() : nothing);
+    const unlessTooLarge = <T>(document: SourceDocument, config: FileConfig, work: () => T, nothing: T): T => (tooLarge(document, config) ? nothing : work());
     const limited: Engine = {
       ...inner,
       check(document, config = DEFAULT_CONFIG) {
-        const bytes = tooLarge(document, config);
-        if (bytes !== undefined) return limited.oversized(document.uri, bytes, config);
+        if (tooLarge(document, config)) return limited.oversized(document.uri, oversize(document.text, limitOf(document, config) ?? 0) ?? 0, config);
         const setting = config.severities['too-many-findings'] ?? editorSeverities['too-many-findings'];
         return capFindings(inner.check(document, config), config.limits.maxFindings, setting);
       },
-      complete: (document, position, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.complete(document, position, config), []),
-      hover: (document, position, config = DEFAULT_CONFIG, findings) => unlessTooLarge(document, config, () => inner.hover(document, position, config, findings), undefined),
-      symbols: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.symbols(document, config), []),
-      links: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.links(document, config), []),
-      definition: (document, position, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.definition(document, position, config), []),
-      foldingRanges: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.foldingRanges(document, config), []),
+      complete: (document, position, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.complete(lf(document), position, config), []),
+      hover: (document, position, config = DEFAULT_CONFIG, findings) => unlessTooLarge(document, config, () => inner.hover(lf(document), position, config, findings), undefined),
+      symbols: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.symbols(lf(document), config).map(selectionInside), []),
+      links: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.links(lf(document), config), []),
+      definition: (document, position, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.definition(lf(document), position, config), []),
+      foldingRanges: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.foldingRanges(lf(document), config), []),
       fixAll: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.fixAll(document, config), { text: document.text, edits: [], fixed: 0, rounds: 0 }),
       parseConfig: (text) => (oversize(text, DEFAULT_LIMITS.maxFileBytes) === undefined ? inner.parseConfig(text) : undefined),
       oversized(uri, bytes, config = DEFAULT_CONFIG) {
@@ -315,6 +320,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
     };
     return limited;
   }
+}
+
+/**
+ * The document with each lone \r (old Mac line ends) as \n: the same length, offsets and LSP
+ * lines, so positions and ranges mean the same — for the editor features, which read lines at \n.
+ */
+function lf(document: SourceDocument): SourceDocument {
+  return /\r(?!\n)/.test(document.text) ? { uri: document.uri, text: document.text.replace(/\r(?!\n)/g, '\n') } : document;
+}
+
+/** A symbol whose selection lies inside its range, as LSP requires (VS Code rejects the whole outline otherwise). */
+function selectionInside(symbol: DocumentSymbol): DocumentSymbol {
+  const { range } = symbol;
+  const clamp = (p: Position): Position => (before(p, range.start) ? range.start : before(range.end, p) ? range.end : p);
+  const selection = { start: clamp(symbol.selectionRange.start), end: clamp(symbol.selectionRange.end) };
+  return { ...symbol, selectionRange: selection, children: symbol.children.map(selectionInside) };
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 /** What an unread (too large) YAML file contributes: nothing, the same object every time (so it is indexed once). */

@@ -51,6 +51,12 @@ export function oversize(text: string, limit: number): number | undefined {
   return bytes > limit ? bytes : undefined;
 }
 
+/** Whether `text` is larger than `limit` bytes, without counting them when its length alone says so. */
+export function isOversize(text: string, limit: number): boolean {
+  if (text.length > limit) return true; // every UTF-16 unit is at least 1 byte
+  return oversize(text, limit) !== undefined;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes >= MB) return `${trimZero((bytes / MB).toFixed(1))} MB`;
   if (bytes >= KB) return `${trimZero((bytes / KB).toFixed(1))} KB`;

@@ -35,7 +35,10 @@ export function parseYaml(text: string): ParsedYaml {
   // yaml's own duplicate-key check compares each key with every earlier one (minutes for a
   // mapping of 100,000 keys); duplicateKeyErrors finds the same ones in linear time.
   // logLevel 'error': yaml would print a process warning for every mapping key that is a collection.
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+  // A lone \r is a line break to YAML 1.2 and to LSP, but not to yaml's lexer: as \n (same
+  // length, same offsets) the nodes' lines are the editor's.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const parsed = parseAllDocuments(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents = docs.map((doc) => {
     const findings: Finding[] = [];
@@ -56,11 +59,16 @@ export function parseYaml(text: string): ParsedYaml {
 
 /**
  * DUPLICATE_KEY errors as yaml's `uniqueKeys: true` reports them — at the later key's
- * start, for scalar keys of equal value — found with one map lookup per key.
+ * start, for scalar keys of equal value — found with one map lookup per key. On the same
+ * pass, long strings are flattened: yaml builds a quoted scalar a character at a time, and
+ * the resulting rope takes 30 bytes a character (34 MB for a 1 MB string) until flattened.
  */
 function duplicateKeyErrors(doc: Document.Parsed): YAMLError[] {
   const errors: YAMLError[] = [];
   visit(doc, {
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'string' && scalar.value.length > 256) scalar.value.indexOf('\u0000'); // flattens it in place
+    },
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items as Pair[]) {

@@ -14,7 +14,9 @@ export class PositionMap {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and the \n of a CRLF is no position of LSP's: it is the end of the line.
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
