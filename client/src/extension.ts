@@ -12,6 +12,8 @@ import { ReadinessStatusBar } from './status-bar';
 import { indexingProgress } from './indexing-progress';
 
 let client: LanguageClient | undefined;
+/** Restarts of a crashed server allowed within 3 minutes (docs/security.md). */
+const MAX_RESTARTS = 4;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('PRR', { log: true });
@@ -61,6 +63,10 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     synchronize: { configurationSection: 'prr' },
     // The server's workspace scan as a notification with a progress bar.
     middleware: { handleWorkDoneProgress: indexingProgress() },
+    // A server that dies is restarted by vscode-languageclient's default error handler, up to
+    // MAX_RESTARTS times within 3 minutes; one more crash inside that window stops it, with a
+    // message pointing at this output channel (PRR: Restart Server starts it again).
+    connectionOptions: { maxRestartCount: MAX_RESTARTS },
   };
   // The id equals the configuration prefix, so `prr.trace.server` traces the protocol.
   return new LanguageClient('prr', 'PRR Language Server', serverOptions, clientOptions);

@@ -10,6 +10,7 @@
 import { type CodeAction, type Command, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { APPLY_ALL_FIXES_COMMAND, FIX_ALL_KIND, fixAllEdit, type FixAllDeps } from './fix-all';
+import type { Guard } from './guard';
 
 export const APPLY_FIX_COMMAND = 'prr.applyFix';
 export const COMMANDS = [APPLY_ALL_FIXES_COMMAND, APPLY_FIX_COMMAND];
@@ -28,10 +29,14 @@ export function asCommands(actions: readonly CodeAction[], document: TextDocumen
   });
 }
 
-export function registerCommands(connection: Connection, documents: TextDocuments<TextDocument>, fixAll: FixAllDeps): void {
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== APPLY_ALL_FIXES_COMMAND && command !== APPLY_FIX_COMMAND) return null;
+export function registerCommands(connection: Connection, documents: TextDocuments<TextDocument>, fixAll: FixAllDeps, guard: Guard): void {
+  connection.onExecuteCommand(({ command, arguments: args }) => {
     const target = args?.[0] as Target | undefined;
+    return guard.runAsync('workspace/executeCommand', typeof target?.uri === 'string' ? target.uri : undefined, null, () => execute(command, target));
+  });
+
+  async function execute(command: string, target: Target | undefined): Promise<null> {
+    if (command !== APPLY_ALL_FIXES_COMMAND && command !== APPLY_FIX_COMMAND) return null;
     const document = typeof target?.uri === 'string' ? documents.get(target.uri) : undefined;
     if (!document) return null;
     if (typeof target?.version === 'number' && target.version !== document.version) {
@@ -57,5 +62,5 @@ export function registerCommands(connection: Connection, documents: TextDocument
     const result = await connection.workspace.applyEdit({ label, edit });
     if (!result.applied) connection.console.warn(`prr: the client did not apply the edit of ${command}${result.failureReason ? `: ${result.failureReason}` : ''}`);
     return null;
-  });
+  }
 }

@@ -6,6 +6,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, FileConfig, Finding } from '../service';
 import { toDiagnostic } from './convert';
+import { throwIfTesting } from './guard';
 
 /**
  * Debounce only what needs it: a document whose last check took longer than FAST_CHECK_MS
@@ -56,9 +57,10 @@ export class DiagnosticsService {
     const started = performance.now();
     if (engine) {
       try {
+        throwIfTesting('textDocument/diagnostic', document.uri);
         findings = engine.check({ uri: document.uri, text: document.getText() }, this.configFor(document.uri));
       } catch (error) {
-        this.connection.console.error(`prr: checking ${document.uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        this.connection.console.error(`prr: textDocument/diagnostic failed for ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
     }
     this.lastCheckMs.set(document.uri, performance.now() - started);

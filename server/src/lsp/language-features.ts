@@ -23,6 +23,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem as EngineCompletionItem, DocumentSymbol as EngineSymbol, Engine, FileConfig, Finding, SourceDocument, SymbolKindName } from '../service';
 import { markdownToPlainText } from './plain-text';
+import { throwIfTesting } from './guard';
 
 const COMPLETION_KINDS: Record<NonNullable<EngineCompletionItem['kind']>, CompletionItemKind> = {
   section: CompletionItemKind.Snippet,
@@ -59,24 +60,25 @@ export function registerLanguageFeatures(
   let foldingKinds: readonly string[] | undefined;
   let foldingLimit: number | undefined;
 
-  /** Runs `work` on the open document unless the request is cancelled; a failure is logged and answered with `empty`. */
-  function answer<T>(what: string, uri: string, token: CancellationToken, empty: T, work: (document: SourceDocument, config: FileConfig) => T): T {
+  /** Runs `work` on the open document unless the request is cancelled; a failure is logged (method, URI) and answered with `empty`. */
+  function answer<T>(method: string, uri: string, token: CancellationToken, empty: T, work: (document: SourceDocument, config: FileConfig) => T): T {
     const document = documents.get(uri);
     if (!document || token.isCancellationRequested) return empty;
     try {
+      throwIfTesting(method, uri);
       return work({ uri, text: document.getText() }, configFor(uri));
     } catch (error) {
-      connection.console.error(`prr: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      connection.console.error(`prr: ${method} failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       return empty;
     }
   }
 
   connection.onCompletion(({ textDocument, position }, token) =>
-    answer('completion', textDocument.uri, token, [] as CompletionItem[], (document, config) =>
+    answer('textDocument/completion', textDocument.uri, token, [] as CompletionItem[], (document, config) =>
       engine.complete(document, position, config).map((item) => toCompletionItem(item, snippets, markdownDocumentation))));
 
   connection.onHover(({ textDocument, position }, token) =>
-    answer('hover', textDocument.uri, token, null, (document, config) => {
+    answer('textDocument/hover', textDocument.uri, token, null, (document, config) => {
       const open = documents.get(textDocument.uri);
       const found = engine.hover(document, position, config, open ? findingsOf(open) : undefined);
       if (!found) return null;
@@ -85,19 +87,19 @@ export function registerLanguageFeatures(
     }));
 
   connection.onDocumentSymbol(({ textDocument }, token) =>
-    answer('document symbols', textDocument.uri, token, [] as DocumentSymbol[] | SymbolInformation[], (document, config) => {
+    answer('textDocument/documentSymbol', textDocument.uri, token, [] as DocumentSymbol[] | SymbolInformation[], (document, config) => {
       const found = engine.symbols(document, config);
       return hierarchicalSymbols ? found.map(toDocumentSymbol) : flatten(found, document.uri);
     }));
 
   connection.onDocumentLinks(({ textDocument }, token) =>
-    answer('document links', textDocument.uri, token, [], (document, config) => engine.links(document, config)));
+    answer('textDocument/documentLink', textDocument.uri, token, [], (document, config) => engine.links(document, config)));
 
   connection.onDefinition(({ textDocument, position }, token) =>
-    answer('definition', textDocument.uri, token, [], (document, config) => engine.definition(document, position, config)));
+    answer('textDocument/definition', textDocument.uri, token, [], (document, config) => engine.definition(document, position, config)));
 
   connection.onFoldingRanges(({ textDocument }, token) =>
-    answer('folding ranges', textDocument.uri, token, [] as FoldingRange[], (document, config) => {
+    answer('textDocument/foldingRange', textDocument.uri, token, [] as FoldingRange[], (document, config) => {
       // A kind the client does not list is left out (the range stays); past its limit, ranges are dropped.
       const ranges = engine.foldingRanges(document, config).map(({ kind, ...range }) => (kind && (!foldingKinds || foldingKinds.includes(kind)) ? { ...range, kind } : range));
       return foldingLimit === undefined ? ranges : ranges.slice(0, foldingLimit);

@@ -26,8 +26,11 @@ import { registerLanguageFeatures } from './language-features';
 import { diskIO } from '../node/engine-io';
 import { clockOption } from '../node/clock';
 import { createIndexingGate, registerReadinessReport } from './readiness-report';
+import { createGuard } from './guard';
 
 const connection = createConnection(ProposedFeatures.all);
+// A handler that throws is logged with its method and URI and answers empty; the server keeps serving.
+const guard = createGuard(connection);
 const documents = new TextDocuments(TextDocument);
 // Open buffers answer the engine's file questions first: an unsaved runbook counts as existing.
 const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO((uri) => documents.get(uri)?.getText()), ...clockOption() });
@@ -84,7 +87,7 @@ connection.onInitialized(indexing.around(async () => {
   }
   // Before anything yields: documents opened right after start then meet compiled schemas.
   const warmStart = performance.now();
-  guard('warm-up', () => engine.warmUp(), undefined);
+  guard.run('initialized (warm-up)', undefined, undefined, () => engine.warmUp());
   connection.console.info(`prr: ready (schemas compiled and checks warmed up in ${Math.round(performance.now() - warmStart)} ms)`);
   await refreshSettings();
   if (workspaceFolders.length > 0) {
@@ -119,28 +122,28 @@ function refreshAll(): void {
   else if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
 }
 
-documents.onDidChangeContent(({ document }) => {
+documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange', document.uri, undefined, () => {
   if (isConfigFile(document.uri)) configs.invalidate(); // every file's configuration may have changed
-  const affected = guard('indexing', () => engine.setFile({ uri: document.uri, text: document.getText() }, configFor(document.uri)), []);
+  const affected = guard.run('textDocument/didChange (indexing)', document.uri, [], () => engine.setFile({ uri: document.uri, text: document.getText() }, configFor(document.uri)));
   if (affected.length > 0 || isConfigFile(document.uri)) refreshAll();
   else if (!pullMode) diagnostics.schedule(document);
-});
+}));
 
 function isConfigFile(uri: string): boolean {
   return /\/\.prr\.ya?ml$/.test(uri);
 }
 
-documents.onDidClose(async ({ document }) => {
+documents.onDidClose(({ document }) => guard.runAsync('textDocument/didClose', document.uri, undefined, async () => {
   diagnostics.forget(document.uri, !pullMode);
   if (isConfigFile(document.uri)) configs.invalidate();
   if ((await feed.loadFromDisk(document.uri)).length > 0 || isConfigFile(document.uri)) refreshAll();
-});
+}));
 
-connection.onDidChangeWatchedFiles(async ({ changes }) => {
+connection.onDidChangeWatchedFiles(({ changes }) => guard.runAsync('workspace/didChangeWatchedFiles', changes[0]?.uri, undefined, async () => {
   const configChanged = changes.some((c) => isConfigFile(c.uri));
   if (configChanged) configs.invalidate();
   if ((await feed.onWatchedFiles(changes)).length > 0 || configChanged) refreshAll();
-});
+}));
 
 connection.languages.diagnostics.on((params) => {
   const document = documents.get(params.textDocument.uri);
@@ -153,30 +156,20 @@ connection.languages.diagnostics.on((params) => {
 connection.onCodeAction(({ textDocument, range, context }) => {
   const document = documents.get(textDocument.uri);
   if (!document) return [];
-  return guard('code actions', () => {
+  return guard.run('textDocument/codeAction', textDocument.uri, [], () => {
     const actions = [
       ...(wantsQuickFixes(context.only) ? codeActionsFor(document, diagnostics.findings(document), context.diagnostics, range, editSupport) : []),
       ...(wantsFixAll(context.only) ? fixAllAction(document, fixAllDeps) : []),
     ];
     return codeActionLiterals ? actions : asCommands(actions, document);
-  }, []);
+  });
 });
-
-/** Runs `work`; an exception is logged with context and `fallback` returned, so the server keeps serving. */
-function guard<T>(what: string, work: () => T, fallback: T): T {
-  try {
-    return work();
-  } catch (error) {
-    connection.console.error(`prr: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    return fallback;
-  }
-}
 
 process.on('uncaughtException', (error) => {
   connection.console.error(`prr: internal error: ${error.stack ?? error.message}`);
 });
 
-registerCommands(connection, documents, fixAllDeps);
+registerCommands(connection, documents, fixAllDeps, guard);
 registerReadinessReport(connection, engine, configFor, () => workspaceFolders, indexing);
 
 documents.listen(connection);
