@@ -16,6 +16,8 @@ export interface Failure {
   iteration: number;
   mutations: string[];
   text: string;
+  /** The other documents open at the time (server runs): path → text. */
+  others?: Record<string, string>;
 }
 
 export interface FuzzStats {
@@ -42,6 +44,8 @@ export interface FuzzOptions {
   /** An iteration slower than this is a failure. */
   slowMs?: number;
   onProgress?: (stats: FuzzStats) => void;
+  /** Told each input before it goes in (a watchdog keeps the last, to name the input of a hang). */
+  onInput?: (input: Omit<Failure, 'what'>) => void;
 }
 
 /** Extra seeds the fixtures lack: a `.prr.yaml` with every kind of key, JSON, multi-document and list forms. */
@@ -57,7 +61,10 @@ const ROOT = 'file:///fuzz/';
 
 export function createFuzzEngine(seeds: readonly Seed[]): { engine: Engine; texts: Map<string, string>; config: (path: string) => FileConfig } {
   const texts = new Map<string, string>();
-  const io: EngineIO = { exists: (uri) => texts.has(uri) || /\/$/.test(uri), readFile: (uri) => texts.get(uri) };
+  // Besides the seeds, every other Markdown file whose name hashes even exists (a small runbook),
+  // so that references resolve as often as not — both ways get fuzzed.
+  const exists = (uri: string) => texts.has(uri) || /\/$/.test(uri) || (/\.(md|markdown)$/i.test(uri) && hash(uri) % 2 === 0);
+  const io: EngineIO = { exists, readFile: (uri) => texts.get(uri) ?? (exists(uri) ? '# Runbook\n\n## Mitigation\n\n- Roll back.\n' : undefined) };
   const engine = createEngine({ now: () => NOW, io, docsBaseUrl: 'https://example.invalid/docs/rules/' });
   const small = resolveConfig([{ folder: '/fuzz/extra', data: { limits: { maxFindings: 50 } } as never }]);
   const config = (path: string) => (path.startsWith('extra/') ? small : resolveConfig([]));
@@ -86,6 +93,7 @@ export function fuzzEngine(options: FuzzOptions): FuzzStats {
     const seed = random.pick(markdown.length === 0 || random.chance(0.8) ? yaml : markdown);
     const { text, applied } = random.chance(0.03) ? { text: seed.text, applied: [] } : mutate(seed.text, random, donors);
     const iteration = stats.iterations++;
+    options.onInput?.({ seed: seed.path, iteration, mutations: applied, text });
     const fail = (what: string) => {
       stats.kinds.set(what, (stats.kinds.get(what) ?? 0) + 1);
       if (stats.kinds.get(what) === 1) stats.failures.push({ what, seed: seed.path, iteration, mutations: applied, text });
@@ -239,6 +247,12 @@ function inside(inner: { start: Pos; end: Pos }, outer: { start: Pos; end: Pos }
 
 function before(a: Pos, b: Pos): boolean {
   return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return Math.abs(h);
 }
 
 function firstLine(error: unknown): string {

@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   mkdirSync(dir, { recursive: true });
   failures.forEach(([failure, count], i) => {
     const file = join(dir, `failure-${i + 1}.json`);
-    writeFileSync(file, `${JSON.stringify({ path: failure.seed, found: failure.what, fixed: '(describe the fix)', mutations: failure.mutations, iteration: failure.iteration, text: failure.text }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ path: failure.seed, found: failure.what, fixed: '(describe the fix)', mutations: failure.mutations, iteration: failure.iteration, text: failure.text, ...(failure.others ? { others: failure.others } : {}) }, null, 2)}\n`);
     process.stdout.write(`\n✗ ${failure.what} (×${count})\n  seed document ${failure.seed}, iteration ${failure.iteration}, mutations ${failure.mutations.join('+')}\n  input: ${file}\n`);
   });
   return 1;

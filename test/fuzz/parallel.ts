@@ -4,7 +4,10 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { FuzzStats } from './engine-fuzz';
+import { emptyStats, type Failure, type FuzzStats } from './engine-fuzz';
+
+/** A worker silent for this long is stuck on its last input: it is terminated, and that input is the failure. */
+export const HANG_MS = 20_000;
 
 export interface ParallelOptions {
   seed: number;
@@ -25,9 +28,38 @@ export async function fuzzEngineParallel(options: ParallelOptions): Promise<Fuzz
       // Workers do not inherit tsx's loader hooks: the worker registers tsx's require hook, then loads the TypeScript source.
       const source = `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'engine-worker.ts'))});`;
       const worker = new Worker(source, { eval: true, workerData });
-      worker.once('message', (stats: FuzzStats & { kinds: [string, number][] }) => resolve({ ...stats, kinds: new Map(stats.kinds) }));
-      worker.once('error', reject);
-      worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`fuzz worker ${i} exited with ${code}`))));
+      let last: Omit<Failure, 'what'> | undefined;
+      let watchdog: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          void worker.terminate();
+          const stats = emptyStats();
+          const what = `hang: no answer within ${HANG_MS / 1000} s (an endless loop?)`;
+          stats.kinds.set(what, 1);
+          if (last) stats.failures.push({ what, ...last });
+          stats.iterations = (last?.iteration ?? 0) + 1;
+          resolve(stats);
+        }, HANG_MS);
+      };
+      arm();
+      worker.on('message', (message: { type: 'input'; input: Omit<Failure, 'what'> } | { type: 'done'; stats: FuzzStats & { kinds: [string, number][] } }) => {
+        if (message.type === 'input') {
+          last = message.input;
+          arm();
+          return;
+        }
+        clearTimeout(watchdog);
+        resolve({ ...message.stats, kinds: new Map(message.stats.kinds) });
+      });
+      worker.once('error', (error) => {
+        clearTimeout(watchdog);
+        reject(error);
+      });
+      worker.once('exit', (code) => {
+        clearTimeout(watchdog);
+        if (code !== 0 && code !== 1) reject(new Error(`fuzz worker ${i} exited with ${code}`));
+      });
     });
   });
   const all = await Promise.all(runs);

@@ -22,6 +22,8 @@ export interface Regression extends Seed {
   name: string;
   found: string;
   fixed: string;
+  /** Other files of the workspace it needs (path → text), e.g. the runbook a reference names. */
+  others?: Record<string, string>;
 }
 
 export function loadRegressions(): Regression[] {

@@ -61,12 +61,17 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
   });
   const open = new Map<string, { text: string; version: number; seed: string }>();
   let current: { seed: string; iteration: number; mutations: string[]; text: string } = { seed: '', iteration: 0, mutations: [], text: '' };
+  let stuck = false;
   const fail = (what: string) => {
+    if (/not answered/.test(what)) stuck = true;
     stats.kinds.set(what, (stats.kinds.get(what) ?? 0) + 1);
-    if (stats.kinds.get(what) === 1) stats.failures.push({ what: `server: ${what}`, ...current });
+    if (stats.kinds.get(what) !== 1) return;
+    const others = Object.fromEntries([...open].filter(([, d]) => d.seed !== current.seed).map(([, d]) => [d.seed, d.text]));
+    stats.failures.push({ what: `server: ${what}`, ...current, others });
   };
   try {
-    while (stats.iterations < (options.iterations ?? Infinity) && performance.now() < deadline) {
+    // A request not answered means a server stuck (in a loop): nothing after it would be answered either.
+    while (!stuck && stats.iterations < (options.iterations ?? Infinity) && performance.now() < deadline) {
       const seed = random.pick(options.seeds);
       const uri = ROOT + seed.path;
       const { text, applied } = mutate(seed.text, random, donors);
@@ -82,8 +87,8 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
         open.set(uri, { text, version, seed: seed.path });
       }
       await exercise(server, uri, text, random, stats, fail, options.requestTimeoutMs ?? 10_000);
-      const seen = logs.splice(0);
-      for (const line of seen) if (FAILED.test(line)) fail(`logged: ${line.split('\n')[0].replace(/file:\/\/\S+/g, 'URI').replace(/\d+/g, 'N').slice(0, 160)}`);
+      const seen = [...logs.splice(0), ...server.stderr.splice(0)];
+      for (const line of seen) if (FAILED.test(line) || /warning|error/i.test(line)) fail(`logged: ${line.split('\n')[0].replace(/file:\/\/\S+/g, 'URI').replace(/\d+/g, 'N').slice(0, 160)}`);
       // Keep a handful of documents open, as an editor does.
       if (open.size > 6) {
         const [oldest] = open.keys();
@@ -92,8 +97,14 @@ export async function fuzzServer(options: ServerFuzzOptions): Promise<ServerFuzz
       }
     }
   } finally {
-    const closed = await within(server.close().then(() => true), 10_000);
-    if (!closed) fail('did not shut down within 10 s');
+    // What the server said after the last iteration (a crash prints its reason on stderr).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const line of [...logs.splice(0), ...server.stderr.splice(0)]) if (FAILED.test(line) || /warning|error/i.test(line)) fail(`logged: ${line.split('\n')[0].replace(/file:\/\/\S+/g, 'URI').replace(/\d+/g, 'N').slice(0, 160)}`);
+    const closed = stuck ? false : await within(server.close().then(() => true), 10_000);
+    if (closed !== true) {
+      if (!stuck) fail('did not shut down within 10 s');
+      server.kill();
+    }
   }
   stats.ms = performance.now() - started;
   return stats;

@@ -29,6 +29,10 @@ export interface ServerSession {
   nextLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves when the server asks the client to re-pull diagnostics (workspace/diagnostic/refresh). */
   refreshed: Promise<void>;
+  /** What the server wrote to stderr (read as it comes, so a full pipe never blocks the server). */
+  stderr: string[];
+  /** Kills the process (a server stuck in a loop answers no shutdown request). */
+  kill(): void;
   close(): Promise<void>;
 }
 
@@ -71,7 +75,9 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
       }
     }
   });
-  const session = { configurationRequests: 0 } as ServerSession;
+  const session = { configurationRequests: 0, stderr: [] as string[] } as ServerSession;
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => session.stderr.push(chunk));
   const logs: string[] = [];
   const logWaiters: { pattern: RegExp; resolve: (message: string) => void }[] = [];
   connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
@@ -115,6 +121,10 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
         const timer = setTimeout(() => reject(new Error(`no log message matching ${pattern} within ${timeoutMs} ms`)), timeoutMs);
         logWaiters.push({ pattern, resolve: (m) => { clearTimeout(timer); resolve(m); } });
       });
+    },
+    kill() {
+      child.kill('SIGKILL');
+      connection.dispose();
     },
     async close() {
       if (child.exitCode !== null) return;

@@ -50,7 +50,9 @@ export class WorkspaceFeed {
   async loadFromDisk(uri: string): Promise<string[]> {
     if (!uri.startsWith('file:') || !this.engine.isCandidate(uri)) return [];
     try {
-      const read = await readText(fileURLToPath(uri));
+      // Files over the size limits (`limits:` in .prr.yaml) are not read, as in `prr check`; opened, they get `file-too-large`.
+      const { limits } = this.configFor(uri);
+      const read = await readText(fileURLToPath(uri), Math.max(limits.maxFileBytes, limits.maxRunbookBytes));
       return read.ok ? this.engine.setFile({ uri, text: read.text }, this.configFor(uri)) : this.engine.removeFile(uri);
     } catch {
       return this.engine.removeFile(uri); // deleted or unreadable

@@ -4,6 +4,7 @@
 import type { Family, LocatedEntity, Reference } from '../entities/types';
 import type { Position, Range } from '../types';
 import type { FeatureContext, Location } from './types';
+import { decodeLenient } from '../uri';
 
 /** As `unresolved-reference` resolves them: a manifest names SLOs of either format; the others stay in their family. */
 const TARGET_FAMILIES: Record<Family, readonly Family[]> = { manifest: ['openslo', 'sloth'], openslo: ['openslo'], sloth: ['sloth'] };
@@ -46,8 +47,8 @@ export function relativePath(from: string, to: string): string {
     return to;
   }
   if (a.protocol !== b.protocol || a.host !== b.host) return to;
-  const fromDir = decodeURIComponent(a.pathname).split('/').slice(0, -1);
-  const target = decodeURIComponent(b.pathname).split('/');
+  const fromDir = decodeLenient(a.pathname).split('/').slice(0, -1);
+  const target = decodeLenient(b.pathname).split('/');
   let i = 0;
   while (i < fromDir.length && i < target.length - 1 && fromDir[i] === target[i]) i++;
   return [...fromDir.slice(i).map(() => '..'), ...target.slice(i)].join('/');
@@ -58,3 +59,4 @@ export function inRange(position: Position, range: Range): boolean {
   const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
 }
+

@@ -226,7 +226,8 @@ function flowCursor(text: string, local: number, open: FlowOpen, base: number, u
     if (start <= local && local <= end) return word(start, end, quote);
     const frame = top();
     if (frame?.type === 'map' && !frame.colon) frame.key = value;
-    i = end;
+    // Always forward: a scalar of other white space (NBSP, U+2028) before an indicator trims to nothing.
+    i = Math.max(end, i + 1);
   }
   return word(local, local);
 }

@@ -4,6 +4,7 @@
 // so an index of those objects finds the document each `$ref` resolves in.
 
 import { SHIPPED_SCHEMAS } from '../schema/shipped';
+import { decodeLenient } from '../uri';
 
 type Schema = Record<string, unknown>;
 
@@ -49,7 +50,7 @@ export function resolveSchema(schema: unknown): Schema | undefined {
     const base = id === '' ? index().get(current)?.root : (index(), byId.get(id));
     let node: unknown = base;
     for (const raw of (hash < 0 ? '' : ref.slice(hash + 1)).split('/').slice(1)) {
-      node = isSchema(node) ? node[decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+      node = isSchema(node) ? node[decodeLenient(raw).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
     }
     current = node;
   }

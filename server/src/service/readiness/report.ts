@@ -14,6 +14,7 @@ import { READINESS_CHECKS } from './registry';
 import { runbookInfo, type RunbookInfo } from './runbook-info';
 import { judgeService } from './service';
 import type { CheckContext, RunbookState, SloResolution } from './types';
+import { decodeLenient } from '../uri';
 
 /** Cross-file findings a manifest gets that other checks judge (an SLO or runbook that is not there). */
 const JUDGED_ELSEWHERE = new Set(['unresolved-reference', 'runbook-not-found']);
@@ -156,11 +157,7 @@ function displayer(root: string | undefined): (uri: string) => string {
   // Memoized: every check of a service names the same few files, and the report is kept.
   return memo((uri) => {
     const inside = prefix !== undefined && uri.startsWith(prefix) ? uri.slice(prefix.length) : uri.startsWith('file://') ? uri.slice('file://'.length) : uri;
-    try {
-      return decodeURIComponent(inside);
-    } catch {
-      return inside;
-    }
+    return decodeLenient(inside);
   });
 }
 

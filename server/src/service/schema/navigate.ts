@@ -5,6 +5,7 @@
 import { isObject } from '../kinds';
 import type { PathSegment } from '../yaml/locate';
 import { list, matches, propertiesOfSchema } from './match';
+import { decodeLenient } from '../uri';
 
 export type SchemaObject = Record<string, unknown>;
 
@@ -43,7 +44,7 @@ export class SchemaStore {
     if (!base) return undefined;
     let node: unknown = base;
     for (const raw of (hash < 0 ? '' : ref.slice(hash + 1)).split('/').slice(1)) {
-      node = isObject(node) ? node[decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+      node = isObject(node) ? node[decodeLenient(raw).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
     }
     return isObject(node) ? { schema: node, root: base, conditional: false } : undefined;
   }
@@ -181,3 +182,4 @@ function safeTest(pattern: string, text: string): boolean {
     return false;
   }
 }
+

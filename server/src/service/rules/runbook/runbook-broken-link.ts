@@ -18,6 +18,7 @@ import { rangeOfNode, type RunbookModel } from '../../runbook/model';
 import type { RunbookRule } from '../../runbook/types';
 import { nearest } from '../../schema/suggest';
 import type { Range } from '../../types';
+import { decodeLenient } from '../../uri';
 
 export type LinkNode = Link | Image | Definition;
 
@@ -47,7 +48,7 @@ export const rule: RunbookRule = {
       const at = urlOffset(model, node);
       const range = at === undefined ? rangeOfNode(node, model.positions) : model.positions.rangeOf(at, at + node.url.length);
       const checkAnchor = (anchors: Set<string>, where: string): void => {
-        const wanted = decode(fragment).toLowerCase();
+        const wanted = decodeLenient(fragment).toLowerCase();
         if (anchors.has(wanted)) return;
         const suggestion = nearest(wanted, [...anchors]);
         const message = `\`#${fragment}\` matches no heading in ${where}${suggestion === undefined ? '' : ` — did you mean \`#${suggestion}\`?`}`;
@@ -104,7 +105,7 @@ export function anchorsOf(root: Root): Set<string> {
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (node.type === 'heading') anchors.add(slugger.slug(renderedText(node)));
-    else if (node.type === 'html') for (const m of node.value.matchAll(/\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi)) anchors.add(decode(m[1]).toLowerCase());
+    else if (node.type === 'html') for (const m of node.value.matchAll(/\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi)) anchors.add(decodeLenient(m[1]).toLowerCase());
     if ('children' in node && node.type !== 'heading') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return anchors;
@@ -115,14 +116,6 @@ function renderedText(node: Nodes): string {
   if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') return '';
   if ('value' in node && typeof node.value === 'string') return node.value;
   return 'children' in node ? (node.children as Nodes[]).map(renderedText).join('') : '';
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { parseDocument } from 'yaml';
 import type { RunbookModel } from '../../runbook/model';
 import type { RunbookRule } from '../../runbook/types';
 import type { TextEdit } from '../../types';
+import { decodeLenient } from '../../uri';
 
 export const rule: RunbookRule = {
   id: 'runbook-no-title',
@@ -49,11 +50,7 @@ function frontmatterTitle(model: RunbookModel): string | undefined {
 
 function fileTitle(uri: string): string | undefined {
   const name = uri.replace(/[?#].*$/, '').replace(/^.*\//, '').replace(/\.(runbook\.)?(md|markdown)$/i, '');
-  try {
-    return decodeURIComponent(name) || undefined;
-  } catch {
-    return name || undefined;
-  }
+  return decodeLenient(name) || undefined;
 }
 
 /** Before the first content (after the front matter), with a blank line either side. */

@@ -2,6 +2,7 @@
 
 import type { LocatedEntity } from '../../entities/types';
 import type { RelatedLocation } from '../../types';
+import { decodeLenient } from '../../uri';
 
 /** `from` is the file being checked: places in it say "line N", others a path relative to it. */
 export function describeOthers(others: readonly LocatedEntity[], from: string): string {
@@ -23,5 +24,5 @@ function relativePath(from: string, to: string): string {
   const b = to.split('/');
   let common = 0;
   while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
-  return decodeURIComponent([...Array(a.length - common).fill('..'), ...b.slice(common)].join('/'));
+  return decodeLenient([...Array(a.length - common).fill('..'), ...b.slice(common)].join('/'));
 }
