@@ -3,16 +3,18 @@
 
 import * as vscode from 'vscode';
 import { runbookTemplate } from '../../server/src/service/runbook/template';
+import { writeTextAtomic } from './write-atomic';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export async function newRunbook(log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+/** `given` (a command argument, from a keybinding or a test) skips the name prompt. */
+export async function newRunbook(log: vscode.LogOutputChannel, given?: unknown): Promise<vscode.Uri | undefined> {
   const folder = await pickFolder();
   if (!folder) {
     void vscode.window.showErrorMessage('PRR: open a folder first; the runbook is created in its runbooks/ folder.');
     return undefined;
   }
-  const name = await vscode.window.showInputBox({
+  const name = typeof given === 'string' && NAME.test(given.trim()) ? given : await vscode.window.showInputBox({
     title: 'PRR: New Runbook',
     prompt: 'The alert (or service) this runbook answers; the file will be runbooks/<name>.md',
     placeHolder: 'CheckoutHighErrorRate',
@@ -24,7 +26,7 @@ export async function newRunbook(log: vscode.LogOutputChannel): Promise<vscode.U
     void vscode.window.showInformationMessage(`PRR: ${vscode.workspace.asRelativePath(uri)} already exists; opening it.`);
   } else {
     const today = new Date().toISOString().slice(0, 10);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(runbookTemplate({ name: name.trim(), today })));
+    await writeTextAtomic(uri, runbookTemplate({ name: name.trim(), today }), { overwrite: false });
     log.info(`created ${uri.toString()}`);
   }
   await vscode.window.showTextDocument(uri);

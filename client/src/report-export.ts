@@ -4,23 +4,25 @@
 import * as vscode from 'vscode';
 import type { ReadinessReport } from '../../server/src/protocol/report';
 import { renderReport, type ReportFormat } from '../../server/src/report';
+import { writeTextAtomic } from './write-atomic';
 
 const FILTERS: Record<string, string[]> = { HTML: ['html'], Markdown: ['md'], JSON: ['json'] };
 
-export async function exportReport(report: ReadinessReport | undefined): Promise<void> {
+/** `given` (a command argument, from a keybinding or a test) skips the save dialog. */
+export async function exportReport(report: ReadinessReport | undefined, given?: unknown): Promise<void> {
   if (!report) {
     void vscode.window.showWarningMessage('PRR: there is no readiness report yet; the language server may still be indexing.');
     return;
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
+  const target = given instanceof vscode.Uri ? given : await vscode.window.showSaveDialog({
     title: 'Export Readiness Report',
     filters: FILTERS,
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `readiness-report-${report.date}.html`) } : {}),
   });
   if (!target) return;
   const format = formatOf(target.path);
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderReport(report, format)));
+  await writeTextAtomic(target, renderReport(report, format), { overwrite: true }); // the save dialog asked
   void vscode.window.showInformationMessage(`PRR: readiness report saved to ${vscode.workspace.asRelativePath(target)}.`);
 }
 

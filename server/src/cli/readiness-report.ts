@@ -2,7 +2,6 @@
 // among them, prints the readiness report (Markdown, HTML or JSON) and gates CI on it:
 // `--min-score N` (every service scores at least N) and `--fail-on-blocked`.
 
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngine, type ReadinessReport } from '../service';
@@ -12,6 +11,7 @@ import { ConfigStore } from '../node/config-store';
 import { diskIO } from '../node/engine-io';
 import { indexFiles } from '../node/index-files';
 import { collectFiles } from '../node/workspace';
+import { writeChunksAtomic } from '../node/write-file';
 import { displayPath } from './paths';
 import { choice, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
 import { createProgress } from './progress';
@@ -60,7 +60,7 @@ export async function reportCommand(args: readonly string[]): Promise<number> {
   const chunks = reportChunks(report, format);
   if (values.output) {
     try {
-      writeChunks(values.output, chunks);
+      writeChunksAtomic(values.output, chunks);
     } catch (error) {
       throw new UsageError(`cannot write ${values.output}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -86,13 +86,4 @@ function gate(report: ReadinessReport, minScore: number | undefined, failOnBlock
     }
   }
   return failed ? 1 : 0;
-}
-
-function writeChunks(path: string, chunks: Iterable<string>): void {
-  const fd = openSync(path, 'w');
-  try {
-    for (const chunk of chunks) writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
 }
