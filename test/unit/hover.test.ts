@@ -60,7 +60,9 @@ test('the schema of the object\'s own kind (a multi-document file), through $ref
   assert.equal(engine.hover(openslo, positionOf(OPENSLO, 'isRolling'))?.contents,
     '`spec.timeWindow[0].isRolling` · boolean\n\n`true` for a rolling window; `false` (the default) for a calendar-aligned window, which then needs `calendar`.');
   assert.equal(engine.hover(doc('slos/latency.sloth.yaml'), positionOf(SLOTH, 'objective'))?.contents,
-    '`slos[0].objective` · number · required\n\nTarget of the SLO as a percentage, greater than 0 and at most 100, e.g. `99.9`.');
+    '`slos[0].objective` · number · required\n\nTarget of the SLO as a percentage, greater than 0 and at most 100, e.g. `99.9`.\n\n---\n\n' +
+    '**Error budget**: 7 h 12 m per 30 d — 1 % may fail: 1 in 100 events; the time is what a full outage at even traffic would use.\n\n' +
+    "Window: 30 d (Sloth's SLO period). Allowed error ratio 1 − 0.99 = 0.01; budget = window × ratio.");
 });
 
 test('nothing on a mapping with no key under the cursor, in YAML that is not ours, or off the schema', () => {

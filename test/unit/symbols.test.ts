@@ -59,7 +59,7 @@ test('a multi-document OpenSLO file: one symbol per object, ranges in the whole 
     'timeWindow section 26:2-28:21 26:2-26:12',
     '  28d ([0]) item 27:6-28:21 27:16-27:19',
     'objectives section 29:2-31:19 29:2-29:12',
-    '  Checkout requests succeed ([0]) item 30:6-31:19 30:19-30:44',
+    '  Checkout requests succeed ([0] · 40 m 19 s of error budget per 28 d (0.1 % may fail)) item 30:6-31:19 30:19-30:44',
     'alertPolicies section 32:2-34:40 32:2-32:15',
     '  checkout-fast-burn ([0]) item 33:6-33:40 33:22-33:40',
     '  checkout-slow-burn ([1]) item 34:6-34:40 34:22-34:40',
@@ -71,7 +71,7 @@ test('a Sloth file: the service, its SLOs', () => {
   assert.deepEqual(outline(engine.symbols(doc('slos/latency.sloth.yaml'))), [
     'Sloth service checkout-api (Sloth prometheus/v1) object 0:0-12:55 1:9-1:21',
     '  slos section 2:0-12:55 2:0-2:4',
-    '    checkout-latency ([0]) item 3:4-12:55 3:10-3:26',
+    '    checkout-latency ([0] · 7 h 12 m of error budget per 30 d (1 % may fail)) item 3:4-12:55 3:10-3:26',
   ]);
 });
 

@@ -27,6 +27,7 @@ import { diskIO } from '../node/engine-io';
 import { clockOption } from '../node/clock';
 import { createIndexingGate, registerReadinessReport } from './readiness-report';
 import { createGuard } from './guard';
+import { registerBudgetHints } from './budget-hints';
 
 const connection = createConnection(ProposedFeatures.all);
 // A handler that throws is logged with its method and URI and answers empty; the server keeps serving.
@@ -41,6 +42,8 @@ const configFor = (uri: string) => (uri.startsWith('file:') ? configs.configFor(
 const feed = new WorkspaceFeed(connection, documents, engine, configFor);
 // Completion, hover, outline, links, go-to-definition and folding; hover reads the diagnostics' cached findings.
 const languageFeatures = registerLanguageFeatures(connection, documents, engine, configFor, (document) => diagnostics.findings(document));
+// The error budget of each objective and alert, as inlay hints (code lenses for clients without them).
+const budgetHints = registerBudgetHints(connection, documents, () => (settings.enable ? engine : undefined), configFor, guard);
 
 let settings: Settings = DEFAULT_SETTINGS;
 let pullMode = false;
@@ -75,6 +78,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
       executeCommandProvider: { commands: COMMANDS },
       ...languageFeatures.initialize(capabilities),
+      ...budgetHints.initialize(capabilities),
       ...(pullMode ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'prr', version: SERVER_VERSION },
@@ -120,6 +124,7 @@ function refreshAll(): void {
   epoch++;
   if (!pullMode) documents.all().forEach((d) => diagnostics.schedule(d));
   else if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
+  budgetHints.refresh(); // a `.prr.yaml` may have changed Sloth's period or the minimum budget
 }
 
 documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange', document.uri, undefined, () => {

@@ -17,6 +17,7 @@ import { locate, type PathSegment } from './yaml/locate';
 import { didYouMean } from './schema/suggest';
 import { internalError } from './rules/internal-error';
 import { shiftFixes } from './fixes/text';
+import { extractBudgetFacts, type BudgetFact } from './budget/facts';
 
 const YAML_PATH = /\.(ya?ml|json)$/i;
 const CACHE_LIMIT = 20_000;
@@ -28,6 +29,8 @@ export function isYamlPath(path: string): boolean {
 export interface TextResult {
   findings: Finding[];
   entities: Entity[];
+  /** What the error-budget arithmetic needs of the objectives and alerts (absent: none). */
+  budgets?: BudgetFact[];
 }
 
 export class YamlChecker {
@@ -44,12 +47,14 @@ export class YamlChecker {
     if (text.includes('\u0000')) return { findings: [binaryFinding()], entities: [] };
     const findings: Finding[] = [];
     const entities: Entity[] = [];
+    const budgets: BudgetFact[] = [];
     for (const chunk of splitDocuments(text)) {
       const result = this.checkChunk(chunk.text, namedAs);
       for (const f of result.findings) findings.push(chunk.line === 0 ? f : shiftFinding(f, chunk.line));
       for (const e of result.entities) entities.push(chunk.line === 0 ? e : shiftEntity(e, chunk.line));
+      for (const b of result.budgets ?? []) budgets.push(chunk.line === 0 ? b : shiftBudgetFact(b, chunk.line));
     }
-    return { findings, entities };
+    return budgets.length > 0 ? { findings, entities, budgets } : { findings, entities };
   }
 
   private checkChunk(text: string, namedAs: DocumentKind | undefined): TextResult {
@@ -71,6 +76,7 @@ export class YamlChecker {
     if (parsed.refused) return { findings: [parsed.refused], entities: [] };
     const findings: Finding[] = [];
     const entities: Entity[] = [];
+    const budgets: BudgetFact[] = [];
     for (const document of parsed.documents) {
       const objects = objectsOf(document, namedAs);
       const foreign = objects.length === 0 && declaresSomething(document.value);
@@ -91,10 +97,11 @@ export class YamlChecker {
           if (rule.kinds.includes(kind.id)) findings.push(...runObjectRule(rule, node, value, parsed.positions));
         }
         entities.push(...extractEntities({ kindId: kind.id, value, node, positions: parsed.positions }));
+        budgets.push(...extractBudgetFacts(kind.id, value, node, parsed.positions));
       }
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { findings, entities };
+    return budgets.length > 0 ? { findings, entities, budgets } : { findings, entities };
   }
 }
 
@@ -188,4 +195,11 @@ function shiftEntity(entity: Entity, lines: number): Entity {
     refs: entity.refs.map((r) => ({ ...r, range: shiftRange(r.range, lines) })),
     objectives: entity.objectives?.map((o) => ({ ...o, range: shiftRange(o.range, lines) })),
   };
+}
+
+function shiftBudgetFact(fact: BudgetFact, lines: number): BudgetFact {
+  if ('refs' in fact) return fact;
+  const shifted = { ...fact, anchor: shiftRange(fact.anchor, lines), scope: shiftRange(fact.scope, lines) };
+  if (shifted.type !== 'condition') return shifted;
+  return { ...shifted, thresholdRange: shiftRange(shifted.thresholdRange, lines), ...(shifted.lookbackRange ? { lookbackRange: shiftRange(shifted.lookbackRange, lines) } : {}) };
 }

@@ -32,6 +32,7 @@ import { fixAll, type FixAllResult } from './fixes/fix-all';
 import { buildReport } from './readiness/report';
 import type { ReadinessReport } from '../protocol/report';
 import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, isOversize, oversize } from './limits';
+import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover, type BudgetHint } from './budget/features';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
@@ -45,6 +46,7 @@ export { READINESS_CHECKS } from './readiness/registry';
 export type { ReadinessCheck } from './readiness/types';
 export type { Limits } from './limits';
 export { DEFAULT_LIMITS } from './limits';
+export type { BudgetHint } from './budget/features';
 
 export interface EngineOptions {
   /** Base URL of the rule documentation pages; `<base><rule-id>.md` is each rule's page. */
@@ -105,6 +107,8 @@ export interface Engine {
    * (`check` says the same of a text over the limit): one `file-too-large` finding, or none where the file would get none.
    */
   oversized(uri: string, bytes: number, config?: FileConfig): Finding[];
+  /** The error budget of each objective and burn-rate alert of a YAML document, one hint each (docs/error-budget.md). */
+  budgetHints(document: SourceDocument, config?: FileConfig): BudgetHint[];
 }
 
 export interface ReportOptions {
@@ -193,6 +197,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return addDisableFixes(document.text, applySeverity(applySuppressions(document.text, findings, syntax, known), config), syntax);
   }
 
+  /** The budget of each objective and alert of a YAML document, from the facts its check cached. */
+  function budgetsOf(document: SourceDocument, config: FileConfig) {
+    return isYamlPath(pathOf(document.uri)) ? budgetItems(local(document, config).budgets, config, now()) : [];
+  }
+
   const engine: Omit<Engine, 'oversized'> = {
     rules: RULES,
     isCandidate: (path) => isYamlPath(path) || isMarkdownPath(path),
@@ -216,7 +225,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // a broken configuration must always be seen.
       if (CONFIG_KIND.matchesFileName(path)) return local(document, config).findings;
       ensureIndexed(document, config);
-      const own = local(document, config).findings;
+      const result = local(document, config);
+      const own = result.budgets ? [...result.findings, ...budgetFindings(budgetItems(result.budgets, config, now()), budgetSettings(config, now()))].sort(byPosition) : result.findings;
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
       const ours = !config.isExcluded(path) && (namedAs(path, config) !== undefined || CONTENT_MARKERS.test(document.text));
@@ -229,8 +239,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const model = buildRunbookModel(document.text, parseMarkdown(document.text), new PositionMap(document.text), config.runbooks.synonyms);
       return completeSectionHeadings(model, position);
     },
-    hover: (document, position, config = DEFAULT_CONFIG, findings) => (config.isExcluded(pathOf(document.uri)) ? undefined : hover(document, position, features(document, config, true, findings))),
-    symbols: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : symbols(document, features(document, config))),
+    hover: (document, position, config = DEFAULT_CONFIG, findings) => (config.isExcluded(pathOf(document.uri)) ? undefined : withBudgetHover(hover(document, position, features(document, config, true, findings)), budgetsOf(document, config), position)),
+    symbols: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : withBudgetDetails(symbols(document, features(document, config)), budgetsOf(document, config))),
+    budgetHints: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : budgetHints(budgetsOf(document, config), document.text)),
     links: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : links(document, features(document, config))),
     definition: (document, position, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : definition(document, position, features(document, config))),
     foldingRanges: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : foldingRanges(document, features(document, config, false))),
@@ -305,6 +316,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       links: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.links(lf(document), config), []),
       definition: (document, position, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.definition(lf(document), position, config), []),
       foldingRanges: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.foldingRanges(lf(document), config), []),
+      budgetHints: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.budgetHints(document, config), []),
       fixAll: (document, config = DEFAULT_CONFIG) => unlessTooLarge(document, config, () => inner.fixAll(document, config), { text: document.text, edits: [], fixed: 0, rounds: 0 }),
       parseConfig: (text) => (oversize(text, DEFAULT_LIMITS.maxFileBytes) === undefined ? inner.parseConfig(text) : undefined),
       oversized(uri, bytes, config = DEFAULT_CONFIG) {

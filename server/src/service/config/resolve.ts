@@ -9,6 +9,8 @@ import type { RunbookOptions } from '../runbook/types';
 import type { Severity } from '../types';
 import { mergeReadiness, type ReadinessConfigData, type ReadinessSettings } from '../readiness/settings';
 import { DEFAULT_LIMITS, type Limits } from '../limits';
+import { DEFAULT_BUDGET_SETTINGS } from '../budget/evaluate';
+import { prometheusSeconds } from '../budget/duration';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -22,6 +24,7 @@ export interface ConfigData {
   runbooks?: { requiredSections?: RequiredSections; synonyms?: Record<string, string[]>; staleAfterDays?: number };
   readiness?: ReadinessConfigData;
   limits?: LimitsData;
+  budget?: { slothWindow?: string; minimumBudget?: string };
 }
 
 /** `limits:` in `.prr.yaml`. */
@@ -46,6 +49,8 @@ export interface FileConfig {
   readiness: ReadinessSettings;
   /** Size limits and the findings cap per file (`limits:`). */
   limits: Limits;
+  /** Error-budget settings (`budget:`): Sloth's SLO period and the smallest budget not reported, in seconds. */
+  budget: { slothPeriodSeconds: number; minimumBudgetSeconds: number };
   isRunbookFile(path: string): boolean;
   isManifestFile(path: string): boolean;
   isExcluded(path: string): boolean;
@@ -64,6 +69,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
   const synonyms: Record<string, string[]> = {};
   let staleAfterDays = 180;
   let gitignore = true;
+  const budget = { ...DEFAULT_BUDGET_SETTINGS };
   let runbookGlobs = { folder: '/', patterns: DEFAULT_RUNBOOK_GLOBS };
   let manifestGlobs = { folder: '/', patterns: DEFAULT_MANIFEST_GLOBS };
   const excludes: { folder: string; patterns: string[] }[] = [{ folder: '/', patterns: ALWAYS_EXCLUDED }];
@@ -73,6 +79,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
     for (const [id, more] of Object.entries(data.runbooks?.synonyms ?? {})) synonyms[id] = [...(synonyms[id] ?? []), ...more];
     staleAfterDays = data.runbooks?.staleAfterDays ?? staleAfterDays;
     gitignore = data.gitignore ?? gitignore;
+    budget.slothPeriodSeconds = prometheusSeconds(data.budget?.slothWindow) ?? budget.slothPeriodSeconds;
+    budget.minimumBudgetSeconds = prometheusSeconds(data.budget?.minimumBudget) ?? budget.minimumBudgetSeconds;
     if (data.include?.runbooks) runbookGlobs = { folder, patterns: data.include.runbooks };
     if (data.include?.manifests) manifestGlobs = { folder, patterns: data.include.manifests };
     if (data.exclude) excludes.push({ folder, patterns: data.exclude });
@@ -86,6 +94,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
     gitignore,
     readiness: mergeReadiness(layers.map((l) => l.data.readiness)),
     limits: mergeLimits(layers.map((l) => l.data.limits)),
+    budget,
     isRunbookFile: (path) => runbook(path) && !INDEX_FILE.test(path),
     isManifestFile: manifest,
     isExcluded: excluded,

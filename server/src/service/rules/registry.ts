@@ -4,7 +4,7 @@
 // by the schema mapper.
 
 import type { RuleMeta } from '../types';
-import type { ObjectRule, WorkspaceRule } from './types';
+import type { BudgetRule, ObjectRule, WorkspaceRule } from './types';
 import type { RunbookRule } from '../runbook/types';
 import { rule as runbookNotFound } from './workspace/runbook-not-found';
 import { rule as frontmatterUnknownKey } from './runbook/frontmatter-unknown-key';
@@ -43,10 +43,17 @@ import { rule as opensloTimeZone } from './openslo/openslo-time-zone';
 import { rule as opensloNoErrorBudget } from './openslo/openslo-no-error-budget';
 import { rule as slothWindowPlaceholder } from './sloth/sloth-window-placeholder';
 import { rule as slothSameQueries } from './sloth/sloth-same-queries';
+import { rule as sloAlertAfterBudget } from './budget/slo-alert-after-budget';
+import { rule as sloPageSlowBurn } from './budget/slo-page-slow-burn';
+import { rule as sloLookbackExceedsWindow } from './budget/slo-lookback-exceeds-window';
+import { rule as sloBudgetTooSmall } from './budget/slo-budget-too-small';
 
 export const OBJECT_RULES: readonly ObjectRule[] = [opensloTimeZone, opensloNoErrorBudget, slothWindowPlaceholder, slothSameQueries, slothOpensloWindow];
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [unresolvedReference, missingService, duplicateName, opensloObjectiveOpValue, slothDuplicateId, runbookNotFound];
+
+/** Rules on the error-budget arithmetic (configuration and clock dependent, so run at check time). */
+export const BUDGET_RULES: readonly BudgetRule[] = [sloAlertAfterBudget, sloPageSlowBurn, sloLookbackExceedsWindow, sloBudgetTooSmall];
 
 export const RUNBOOK_RULES: readonly RunbookRule[] = [
   runbookMissingSection,
@@ -80,4 +87,4 @@ const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   unusedSuppression,
 ];
 
-export const RULES: readonly RuleMeta[] = [...SCHEMA_AND_SYNTAX_RULES, ...OBJECT_RULES, ...WORKSPACE_RULES, ...RUNBOOK_RULES];
+export const RULES: readonly RuleMeta[] = [...SCHEMA_AND_SYNTAX_RULES, ...OBJECT_RULES, ...WORKSPACE_RULES, ...BUDGET_RULES, ...RUNBOOK_RULES];

@@ -6,6 +6,7 @@ import type { KindId } from '../kinds';
 import type { Fix, Range, RelatedLocation, RuleMeta } from '../types';
 import type { EngineIO } from '../runbook/types';
 import type { PathSegment } from '../yaml/locate';
+import type { BudgetItem, BudgetSettings } from '../budget/evaluate';
 
 /** Reports a problem at `path` inside the object: at its key, or (default) at its value. */
 export type Report = (path: readonly PathSegment[], message: string, at?: 'key' | 'value') => void;
@@ -38,4 +39,12 @@ export interface WorkspaceContext {
 
 export interface WorkspaceRule extends RuleMeta {
   check(context: WorkspaceContext): void;
+}
+
+/**
+ * Rules on the error-budget arithmetic of a file's objectives and alerts (budget/evaluate.ts),
+ * which depends on configuration (Sloth's period) and the clock (calendar windows).
+ */
+export interface BudgetRule extends RuleMeta {
+  check(items: readonly BudgetItem[], settings: BudgetSettings, report: (range: Range, message: string) => void): void;
 }

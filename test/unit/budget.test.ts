@@ -1,0 +1,112 @@
+// The error-budget arithmetic against hand-computed cases, window lengths (rolling and the
+// current calendar window), Sloth's alert windows, and the `budget:` settings of `.prr.yaml`.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allowedErrorRatio, budgetSeconds, exhaustionSeconds, sliceBudget, slothFactor, spentBeforeAlert } from '../../server/src/service/budget/arithmetic';
+import { formatDuration, formatPercent, prometheusSeconds, shorthandSeconds } from '../../server/src/service/budget/duration';
+import { resolveWindow } from '../../server/src/service/budget/window';
+import { slothAlertWindows } from '../../server/src/service/budget/sloth-windows';
+import { createEngine, resolveConfig } from '../../server/src/service';
+
+const DAY = 86_400;
+const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
+
+test('allowed error ratio is 1 − target, as written', () => {
+  assert.equal(allowedErrorRatio(0.999), 0.001);
+  assert.equal(allowedErrorRatio(0.95), 0.05);
+  assert.equal(allowedErrorRatio(0.99999), 0.00001);
+  assert.equal(allowedErrorRatio(0), 1);
+});
+
+test('budget as time: window × (1 − target)', () => {
+  close(budgetSeconds(0.999, 28 * DAY), 2419.2); // 40 m 19.2 s
+  assert.equal(formatDuration(budgetSeconds(0.999, 28 * DAY)), '40 m 19 s');
+  close(budgetSeconds(0.999, 30 * DAY), 2592); // 43 m 12 s
+  assert.equal(formatDuration(budgetSeconds(0.999, 30 * DAY)), '43 m 12 s');
+  close(budgetSeconds(0.995, 30 * DAY), 12_960); // 3 h 36 m
+  assert.equal(formatDuration(budgetSeconds(0.9999, 7 * DAY)), '1 m 0 s'.replace(' 0 s', '')); // 60.48 s → 1 m
+});
+
+test('time slices: whole bad slices allowed, rounded down', () => {
+  // 28 d of 1 m slices = 40 320; × 0.001 = 40.32 → 40 bad slices = 40 min.
+  assert.deepEqual(sliceBudget(0.999, 28 * DAY, 60), { slices: 40_320, badAllowed: 40, seconds: 2400 });
+  // 1 d of 5 m slices = 288; × 0.01 = 2.88 → 2 = 10 min.
+  assert.deepEqual(sliceBudget(0.99, DAY, 300), { slices: 288, badAllowed: 2, seconds: 600 });
+  // An exact product stays whole: 100 slices × 0.05 = 5.
+  assert.deepEqual(sliceBudget(0.95, 100 * 60, 60), { slices: 100, badAllowed: 5, seconds: 300 });
+});
+
+test('burn rate: exhaustion time and share spent before the alert fires', () => {
+  assert.equal(exhaustionSeconds(14.4, 30 * DAY), 180_000);
+  assert.equal(formatDuration(180_000), '2 d 2 h');
+  assert.equal(exhaustionSeconds(1, 28 * DAY), 28 * DAY);
+  assert.equal(exhaustionSeconds(0, 28 * DAY), Infinity);
+  close(spentBeforeAlert(14.4, 3600, 0, 30 * DAY), 0.02);
+  close(spentBeforeAlert(6, 6 * 3600, 0, 30 * DAY), 0.05);
+  close(spentBeforeAlert(3, DAY, 0, 30 * DAY), 0.1);
+  close(spentBeforeAlert(1, 3 * DAY, 0, 30 * DAY), 0.1);
+  // alertAfter adds to the lookback: 14.4 × 65 min / 28 d = 2.3214… %
+  close(spentBeforeAlert(14.4, 3600, 300, 28 * DAY), (14.4 * 3900) / (28 * DAY));
+  assert.equal(formatPercent(spentBeforeAlert(14.4, 3600, 300, 28 * DAY)), '2.32 %');
+  // 2 × 5 d over a 7 d window: the alert fires after 143 % of the budget.
+  assert.equal(formatPercent(spentBeforeAlert(2, 5 * DAY, 0, 7 * DAY)), '143 %');
+});
+
+test("Sloth's factors: 14.4, 6, 3, 1 for 30 days; scaled by the period for 28 days", () => {
+  assert.deepEqual(slothAlertWindows('page', 30 * DAY).map((w) => w.factor), [14.4, 6]);
+  assert.deepEqual(slothAlertWindows('ticket', 30 * DAY).map((w) => w.factor), [3, 1]);
+  close(slothFactor(2, 28 * DAY, 3600), 13.44);
+  close(slothFactor(5, 28 * DAY, 6 * 3600), 5.6);
+  close(slothFactor(10, 28 * DAY, DAY), 2.8);
+  close(slothFactor(10, 28 * DAY, 3 * DAY), 28 / 30);
+});
+
+test('durations: OpenSLO shorthand (M is months), Prometheus durations, and how they read', () => {
+  assert.equal(shorthandSeconds('28d'), 28 * DAY);
+  assert.equal(shorthandSeconds('5m'), 300);
+  assert.equal(shorthandSeconds('1M'), 30 * DAY);
+  assert.equal(shorthandSeconds('0d'), undefined);
+  assert.equal(shorthandSeconds('1.5h'), undefined);
+  assert.equal(prometheusSeconds('1h30m'), 5400);
+  assert.equal(prometheusSeconds('30d'), 30 * DAY);
+  assert.equal(prometheusSeconds('thirty'), undefined);
+  assert.equal(formatDuration(28 * DAY), '28 d');
+  assert.equal(formatDuration(59), '59 s');
+  assert.equal(formatDuration(0.5), '0.5 s');
+  assert.equal(formatDuration(DAY + 1800), '1 d'); // two largest units, the rest dropped
+});
+
+test('windows: rolling lengths are fixed; a calendar window is the current one', () => {
+  const now = new Date('2026-11-27T12:00:00Z');
+  assert.equal(resolveWindow({ count: 28, unit: 'd', rolling: true, written: '28d' }, now)?.seconds, 28 * DAY);
+  assert.equal(resolveWindow({ count: 1, unit: 'M', rolling: true, written: '1M' }, now)?.seconds, 30 * DAY);
+  const month = { count: 1, unit: 'M', rolling: false, startTime: '2026-01-01 00:00:00', written: '1M' };
+  assert.equal(resolveWindow(month, now)?.seconds, 30 * DAY); // November
+  assert.equal(resolveWindow(month, new Date('2026-02-10T00:00:00Z'))?.seconds, 28 * DAY); // February 2026
+  assert.equal(resolveWindow(month, new Date('2028-02-10T00:00:00Z'))?.seconds, 29 * DAY); // leap year
+  // Windows aligned on the 15th: 1 March is in 15 Feb – 15 Mar (28 d), 20 March in 15 Mar – 15 Apr (31 d).
+  const mid = { ...month, startTime: '2026-01-15 00:00:00' };
+  assert.equal(resolveWindow(mid, new Date('2026-03-01T00:00:00Z'))?.seconds, 28 * DAY);
+  assert.equal(resolveWindow(mid, new Date('2026-03-20T00:00:00Z'))?.seconds, 31 * DAY);
+  // A quarter from 1 January: 1 May is in April–June, 91 days.
+  assert.equal(resolveWindow({ count: 1, unit: 'Q', rolling: false, startTime: '2026-01-01 00:00:00', written: '1Q' }, new Date('2026-05-01T00:00:00Z'))?.seconds, 91 * DAY);
+  // A calendar week from a Monday: fixed length.
+  assert.equal(resolveWindow({ count: 1, unit: 'w', rolling: false, startTime: '2026-01-05 00:00:00', written: '1w' }, now)?.seconds, 7 * DAY);
+});
+
+const SLOTH = 'version: prometheus/v1\nservice: svc\nslos:\n  - name: availability\n    objective: 99.9\n    sli:\n      events:\n        error_query: a\n        total_query: b\n    alerting:\n      name: A\n';
+
+test('`.prr.yaml` budget: Sloth period and the minimum budget', () => {
+  const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
+  const doc = { uri: 'file:///w/sloth.yaml', text: SLOTH };
+  const hints = (config?: ReturnType<typeof resolveConfig>) => engine.budgetHints(doc, config).map((h) => h.label);
+  assert.equal(hints()[0], '43 m 12 s of error budget per 30 d (0.1 % may fail)');
+  const config = resolveConfig([{ folder: '/w', data: { budget: { slothWindow: '28d', minimumBudget: '1h' } } }]);
+  assert.equal(hints(config)[0], '40 m 19 s of error budget per 28 d (0.1 % may fail)');
+  assert.match(hints(config)[1], /^page: 13\.44× over 1 h\/5 m/);
+  const findings = engine.check(doc, config).filter((f) => f.ruleId === 'slo-budget-too-small');
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /error budget of 40 m 19 s per 28 d, under the 1 h minimum/);
+  assert.equal(engine.check(doc).filter((f) => f.ruleId === 'slo-budget-too-small').length, 0);
+});
