@@ -10,6 +10,7 @@ import { ReportPanel } from './report-panel';
 import { exportReport } from './report-export';
 import { ReadinessStatusBar } from './status-bar';
 import { indexingProgress } from './indexing-progress';
+import { initializationOptions, watchTrust } from './trust';
 
 let client: LanguageClient | undefined;
 /** Restarts of a crashed server allowed within 3 minutes (docs/security.md). */
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('PRR', { log: true });
   context.subscriptions.push(log);
   client = createClient(context, log);
+  watchTrust(context, () => client, log);
   context.subscriptions.push(
     vscode.commands.registerCommand('prr.restartServer', async () => {
       log.info('restarting the prr language server');
@@ -60,6 +62,8 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       { scheme: 'untitled', language: 'markdown' },
     ],
     outputChannel: log,
+    // Whether the workspace is trusted: an untrusted .prr.yaml may only lower severities and choose files.
+    initializationOptions,
     synchronize: { configurationSection: 'prr' },
     // The server's workspace scan as a notification with a progress bar.
     middleware: { handleWorkDoneProgress: indexingProgress() },

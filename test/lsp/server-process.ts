@@ -45,6 +45,8 @@ export interface StartOptions {
   rootUri?: string;
   /** Node options before the server script (e.g. `--require` a preload). */
   nodeArgs?: string[];
+  /** Sent as `initializationOptions` (e.g. `{ trusted: false }`). */
+  initializationOptions?: unknown;
 }
 
 /** Runs `body` against a fresh server and always shuts the server down, even when an assertion fails. */
@@ -102,6 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerSes
     processId: process.pid,
     rootUri: options.rootUri ?? null,
     capabilities: options.capabilities ?? { workspace: { configuration: true } },
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
   return Object.assign(session, {

@@ -27,6 +27,7 @@ import { diskIO } from '../node/engine-io';
 import { clockOption } from '../node/clock';
 import { createIndexingGate, registerReadinessReport } from './readiness-report';
 import { createGuard } from './guard';
+import { registerTrust } from './trust';
 import { registerBudgetHints } from './budget-hints';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -37,7 +38,12 @@ const documents = new TextDocuments(TextDocument);
 const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO((uri) => documents.get(uri)?.getText()), ...clockOption() });
 // The readiness report waits for the first workspace scan (see onInitialized).
 const indexing = createIndexingGate();
-const configs = new ConfigStore(engine, { read: (path) => documents.get(pathToFileURL(path).href)?.getText() });
+// An untrusted workspace's .prr.yaml may only lower severities and choose files (service/config/trust.ts).
+const trust = registerTrust(connection, () => {
+  configs.invalidate();
+  refreshAll();
+});
+const configs = new ConfigStore(engine, { read: (path) => documents.get(pathToFileURL(path).href)?.getText(), trusted: trust.trusted, onIgnored: trust.ignored });
 const configFor = (uri: string) => (uri.startsWith('file:') ? configs.configFor(fileURLToPath(uri)) : DEFAULT_CONFIG);
 const feed = new WorkspaceFeed(connection, documents, engine, configFor);
 // Completion, hover, outline, links, go-to-definition and folding; hover reads the diagnostics' cached findings.
@@ -62,6 +68,7 @@ const diagnostics = new DiagnosticsService(connection, documents, () => (setting
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
+  trust.initialize(params);
   pullMode = capabilities.textDocument?.diagnostic !== undefined;
   canReadConfiguration = capabilities.workspace?.configuration === true;
   canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;

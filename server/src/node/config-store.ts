@@ -2,12 +2,14 @@
 // first, until one says `root: true` — and resolves them into the engine's FileConfig.
 // Shared by the CLI and the language server, so both read configuration the same way.
 // A broken file is remembered: the editor keeps using its last valid content; the CLI
-// reports it (see `broken`).
+// reports it (see `broken`). In an untrusted workspace (`trusted: () => false`), each file
+// is cut down to what restrictUntrusted allows, and what was dropped is kept in `ignored`.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ConfigData, ConfigLayer, Engine, FileConfig } from '../service';
 import { resolveConfig } from '../service';
+import { restrictUntrusted } from '../service/config/trust';
 
 const NAMES = ['.prr.yaml', '.prr.yml'];
 
@@ -16,6 +18,10 @@ export interface ConfigStoreOptions {
   read?: (path: string) => string | undefined;
   /** `--config FILE`: use only this file, no discovery. */
   explicit?: string;
+  /** False in an untrusted editor workspace: only lower severities and file selection are used. Trusted when absent. */
+  trusted?: () => boolean;
+  /** Told which keys of a config file an untrusted workspace ignored. */
+  onIgnored?: (file: string, keys: readonly string[]) => void;
 }
 
 export class ConfigStore {
@@ -25,6 +31,8 @@ export class ConfigStore {
   private readonly byLayers = new Map<string, FileConfig>();
   /** Config files that could not be used (syntax or schema errors). */
   readonly broken = new Set<string>();
+  /** Per config file, the keys ignored because the workspace is not trusted (empty when trusted). */
+  readonly ignored = new Map<string, string[]>();
 
   constructor(private readonly engine: Engine, private readonly options: ConfigStoreOptions = {}) {}
 
@@ -52,6 +60,7 @@ export class ConfigStore {
     this.resolved.clear();
     this.byLayers.clear();
     this.broken.clear();
+    this.ignored.clear();
   }
 
   private explicitLayers(): ConfigLayer[] {
@@ -85,7 +94,15 @@ export class ConfigStore {
     const data = this.engine.parseConfig(text);
     if (data) this.lastValid.set(file, data);
     else this.broken.add(file);
-    const usable = data ?? this.lastValid.get(file);
+    let usable = data ?? this.lastValid.get(file);
+    if (usable && this.options.trusted?.() === false) {
+      const restricted = restrictUntrusted(usable, (id) => this.engine.rules.find((r) => r.id === id)?.defaultSeverity);
+      if (restricted.ignored.length > 0) {
+        this.ignored.set(file, restricted.ignored);
+        this.options.onIgnored?.(file, restricted.ignored);
+      }
+      usable = restricted.data;
+    }
     return usable ? { folder: dirname(file).replace(/\\/g, '/'), data: usable } : undefined;
   }
 }
