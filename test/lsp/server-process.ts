@@ -47,6 +47,8 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** Sent as `initializationOptions` (e.g. `{ trusted: false }`). */
   initializationOptions?: unknown;
+  /** stdio only: a command that runs node (e.g. `['strace', '-f', '-o', log]`). */
+  launcher?: string[];
 }
 
 /** Runs `body` against a fresh server and always shuts the server down, even when an assertion fails. */
@@ -62,7 +64,7 @@ export async function withServer(options: StartOptions, body: (server: ServerSes
 export async function startServer(options: StartOptions = {}): Promise<ServerSession> {
   const child: ChildProcess = options.transport === 'ipc'
     ? fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], ...(options.nodeArgs ? { execArgv: options.nodeArgs } : {}) })
-    : spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    : spawn(options.launcher?.[0] ?? process.execPath, [...(options.launcher ? [...options.launcher.slice(1), process.execPath] : []), ...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = options.transport === 'ipc'
     ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
     : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
