@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       log.info('restarting the prr language server');
       await client?.restart();
     }),
-    vscode.commands.registerCommand('prr.newRunbook', () => newRunbook(log)),
+    vscode.commands.registerCommand('prr.newRunbook', (name?: unknown) => newRunbook(log, name)),
     vscode.commands.registerCommand('prr.fixAll', () => fixAll(client)),
   );
   // The readiness report: fetched once the server is up, again as files change.
@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     report,
     statusBar,
     vscode.commands.registerCommand('prr.showReport', () => ReportPanel.show(report, () => client)),
-    vscode.commands.registerCommand('prr.exportReport', async () => exportReport(await report.full())),
+    vscode.commands.registerCommand('prr.exportReport', async (target?: unknown) => exportReport(await report.full(), target)),
   );
   await client.start();
   void report.refresh();

@@ -1,0 +1,93 @@
+// The UI smoke test: what a person sees in the workbench. Opens the payments manifest (five
+// deliberate problems), checks the squiggles, the Problems panel rows and the readiness
+// status-bar item, then runs "PRR: Show Readiness Report" from the command palette and
+// checks the webview's service rows. Screenshots: test-results/e2e-*.png.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+export interface Outcome { name: string; ok: boolean; error?: string }
+
+const WAIT = { timeout: 60_000 };
+
+export async function uiSmoke(browser: Browser, url: string, workspace: string, results: string): Promise<Outcome[]> {
+  mkdirSync(results, { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const outcomes: Outcome[] = [];
+  const step = async (name: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+      outcomes.push({ name: `UI: ${name}`, ok: true });
+    } catch (error) {
+      outcomes.push({ name: `UI: ${name}`, ok: false, error: error instanceof Error ? error.message : String(error) });
+      await page.screenshot({ path: join(results, `e2e-failed-${outcomes.length}.png`) }).catch(() => undefined);
+    }
+  };
+  try {
+    await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor(WAIT);
+
+    await step('the manifest with errors shows squiggles', async () => {
+      await quickOpen(page, 'payments-worker.readiness.yaml');
+      await page.locator('.squiggly-error').first().waitFor(WAIT);
+      const count = await page.locator('.squiggly-error').count();
+      expect(count >= 4, `at least 4 error squiggles in view, saw ${count}`);
+      await page.screenshot({ path: join(results, 'e2e-squiggles.png') });
+    });
+
+    await step('the Problems panel lists the findings with their rule codes', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'lifecyle' }).first().waitFor(WAIT);
+      const texts = await rows.allInnerTexts();
+      const all = texts.join('\n');
+      for (const expected of ['unknown property `lifecyle` in `spec`', 'must be one of `1`, `2`, `3`, `4`; got `5`', 'missing required property `severity`', '`2025-13-40`']) {
+        expect(all.includes(expected), `a Problems row says "${expected}"; rows:\n${all}`);
+      }
+      expect(/unknown-property/.test(all), `the rows carry the rule code; rows:\n${all}`);
+      await page.screenshot({ path: join(results, 'e2e-problems.png') });
+    });
+
+    await step('the status bar shows the score and level of the service that owns the file', async () => {
+      const item = page.locator('.statusbar-item', { hasText: 'payments-worker' });
+      await item.first().waitFor(WAIT);
+      const text = (await item.first().innerText()).trim();
+      expect(/payments-worker \d+ · (no level|Bronze|Silver|Gold)/.test(text), `status bar item reads "${text}"`);
+    });
+
+    await step('"PRR: Show Readiness Report" from the command palette opens the webview', async () => {
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor(WAIT);
+      await input.fill('>PRR: Show Readiness Report');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Readiness Report' }).first().waitFor(WAIT);
+      await page.keyboard.press('Enter');
+      // A webview is an iframe holding the page in a second iframe.
+      const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const rows = report.locator('tr.service');
+      await rows.first().waitFor(WAIT);
+      const names = await rows.locator('button.toggle').allInnerTexts();
+      expect(['checkout-api', 'inventory-sync', 'payments-worker'].every((n) => names.includes(n)), `the report lists the three services, got ${names.join(', ')}`);
+      expect(await page.locator('.tab', { hasText: 'Readiness Report' }).first().isVisible(), 'a "Readiness Report" tab is shown');
+      await page.screenshot({ path: join(results, 'e2e-report.png') });
+    });
+  } finally {
+    await page.close();
+  }
+  return outcomes;
+}
+
+async function quickOpen(page: Page, file: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor(WAIT);
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor(WAIT);
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: file }).waitFor(WAIT);
+}
+
+function expect(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
