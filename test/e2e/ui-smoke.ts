@@ -1,7 +1,8 @@
 // The UI smoke test: what a person sees in the workbench. Opens the payments manifest (five
 // deliberate problems), checks the squiggles, the Problems panel rows and the readiness
 // status-bar item, then runs "PRR: Show Readiness Report" from the command palette and
-// checks the webview's service rows. Screenshots: test-results/e2e-*.png.
+// checks the webview's service rows, and creates a runbook through "PRR: New Runbook"'s
+// prompt. Screenshots: test-results/e2e-*.png.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +72,22 @@ export async function uiSmoke(browser: Browser, url: string, workspace: string, 
       expect(['checkout-api', 'inventory-sync', 'payments-worker'].every((n) => names.includes(n)), `the report lists the three services, got ${names.join(', ')}`);
       expect(await page.locator('.tab', { hasText: 'Readiness Report' }).first().isVisible(), 'a "Readiness Report" tab is shown');
       await page.screenshot({ path: join(results, 'e2e-report.png') });
+    });
+
+    await step('"PRR: New Runbook" asks for a name and opens the new runbook', async () => {
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor(WAIT);
+      await input.fill('>PRR: New Runbook');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Runbook' }).first().waitFor(WAIT);
+      await page.keyboard.press('Enter');
+      // The same widget now asks for the alert name.
+      await page.locator('.quick-input-widget', { hasText: 'runbooks/<name>.md' }).waitFor(WAIT);
+      await input.fill('UiSmokeAlert');
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'UiSmokeAlert.md' }).waitFor(WAIT);
+      await page.locator('.view-lines', { hasText: 'UiSmokeAlert' }).first().waitFor(WAIT);
+      await page.screenshot({ path: join(results, 'e2e-new-runbook.png') });
     });
   } finally {
     await page.close();
