@@ -91,7 +91,7 @@ export class YamlChecker {
           continue;
         }
         const validate = this.validators.get(kind.schemaRef(value));
-        const schemaFindings = checkAgainstSchema(validate, { node, value, basePath, damage: document.damage }, parsed.positions);
+        const schemaFindings = checkAgainstSchema(validate, { node, value, basePath, damage: document.damage, unknownKeysTolerated: kind.ruleRenames?.['unknown-property']?.severity !== undefined && kind.ruleRenames['unknown-property'].severity !== 'error' }, parsed.positions);
         findings.push(...renameRules(schemaFindings, kind));
         for (const rule of this.objectRules) {
           if (rule.kinds.includes(kind.id)) findings.push(...runObjectRule(rule, node, value, parsed.positions));

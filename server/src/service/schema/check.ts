@@ -20,13 +20,18 @@ export interface SchemaTarget {
   damage: readonly number[];
   /** What to call the object itself in messages (default `document`). */
   rootName?: string;
+  /**
+   * Unknown keys are reported below error (Sloth ignores them): a misspelt required key then does
+   * not stand in for the missing one, which must still be reported as the error it is.
+   */
+  unknownKeysTolerated?: boolean;
 }
 
 export function checkAgainstSchema(validate: ValidateFunction, target: SchemaTarget, positions: PositionMap): Finding[] {
   if (validate(target.value)) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const error of resolveErrors((validate.errors ?? []) as AjvError[])) {
+  for (const error of resolveErrors((validate.errors ?? []) as AjvError[], { unknownKeysTolerated: target.unknownKeysTolerated === true })) {
     const path = pointerToPath(error.instancePath);
     const located = locate(target.node, path);
     const subject = located.value ?? located.key;

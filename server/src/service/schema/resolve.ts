@@ -29,7 +29,7 @@ export interface NotAllowedError {
 
 export type ResolvedError = AjvError | KeyChoiceError | NotAllowedError;
 
-export function resolveErrors(errors: readonly AjvError[]): ResolvedError[] {
+export function resolveErrors(errors: readonly AjvError[], options: { unknownKeysTolerated?: boolean } = {}): ResolvedError[] {
   let remaining: ResolvedError[] = [...errors];
   const combinators = errors
     .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
@@ -42,7 +42,7 @@ export function resolveErrors(errors: readonly AjvError[]): ResolvedError[] {
   remaining = remaining.filter((e) => !(isAjv(e) && e.keyword === 'if' && hasInner(e, remaining)));
   // propertyNames wraps the real error about the key; the inner one says what is wrong.
   remaining = remaining.filter((e) => !(isAjv(e) && e.keyword === 'propertyNames' && remaining.some((o) => o !== e && isAjv(o) && o.propertyName === e.params.propertyName)));
-  remaining = dropMisspelledRequired(remaining);
+  if (!options.unknownKeysTolerated) remaining = dropMisspelledRequired(remaining);
   // A value of the wrong type fails its enum/format/range too; the type error says it all.
   const wrongType = new Set(remaining.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   return remaining.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath) || !isAjv(e) || isContainerKeyword(e));
