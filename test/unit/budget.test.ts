@@ -110,3 +110,13 @@ test('`.prr.yaml` budget: Sloth period and the minimum budget', () => {
   assert.match(findings[0].message, /error budget of 40 m 19 s per 28 d, under the 1 h minimum/);
   assert.equal(engine.check(doc).filter((f) => f.ruleId === 'slo-budget-too-small').length, 0);
 });
+
+test('slo-budget-too-small: whole slices, and `1m` read as the minute it is', () => {
+  const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
+  const slo = (duration: string, target: string) => `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: s\nspec:\n  service: svc\n  indicatorRef: sli\n  budgetingMethod: Timeslices\n  timeWindow:\n    - duration: ${duration}\n      isRolling: true\n  objectives:\n    - target: ${target}\n      timeSliceTarget: 0.9\n      timeSliceWindow: 1m\n`;
+  const messages = (text: string) => engine.check({ uri: 'file:///w/slo.yaml', text }).filter((f) => f.ruleId === 'slo-budget-too-small').map((f) => f.message);
+  // 1 d of 1 m slices = 1 440; × 0.0005 = 0.72 → no bad slice at all; one needs target ≤ 1 − 1/1 440 = 0.999305….
+  assert.deepEqual(messages(slo('1d', '0.9995')), ['target 0.9995 leaves an error budget of 0 bad slices (0 s) per 1 d, under the 1 m minimum (`budget.minimumBudget`): a single short incident breaks the SLO; a target of at most 0.999305 gives 1 m or more']);
+  assert.deepEqual(messages(slo('1d', '0.999')), []); // 1.44 → 1 bad slice = 1 m
+  assert.match(messages(slo('1m', '0.99'))[0], /per 1 m \(`1m` is 1 minute; months are `M`, e\.g\. `1M`\).*no target can: the window itself is not longer than 1 m$/);
+});

@@ -103,6 +103,18 @@ export interface ServiceReport {
   notes: string[];
   /** URIs of the files the service owns: its manifest, the SLO files and runbooks it refers to. */
   files: string[];
+  /** Each SLO the manifest refers to that resolves: its error budget and alert coverage in one line (absent: none resolve). */
+  budgets?: SloBudgetLine[];
+}
+
+/** One SLO's error budget per objective and how its burn-rate alerts cover it (docs/error-budget.md). */
+export interface SloBudgetLine {
+  /** The SLO's name, as the manifest refers to it. */
+  slo: string;
+  /** E.g. `40 m 19 s of error budget per 28 d (0.1 % may fail); alerts fire after page 2.21 %, ticket 10.9 % of the budget is spent`. */
+  line: string;
+  /** The SLO's first objective target. */
+  location: ReportLocation;
 }
 
 export interface CommonFailure {

@@ -97,8 +97,11 @@ function serviceRows(s: ServiceReport, i: number): string {
 function serviceDetails(s: ServiceReport): string {
   const head = `<p class="detail-head">Manifest ${linkTo(s.file, esc(lineRef(s.file)))}${s.blocked ? ` · blocked by ${s.blocking.map((b) => `<code>${esc(b)}</code>`).join(', ')}` : ''} · ${s.counts.pass} passed, ${s.counts.fail} failed, ${s.counts.exempt} exempt, ${s.counts.notApplicable} not applicable</p>`;
   const notes = s.notes.map((n) => `<p class="note">${inline(n)}</p>`).join('');
+  const budgets = s.budgets && s.budgets.length > 0
+    ? `<ul class="budgets" aria-label="Error budgets">${s.budgets.map((b) => `<li>${linkTo(b.location, `<code>${esc(b.slo)}</code>`)}: ${esc(b.line)}</li>`).join('')}</ul>`
+    : '';
   const rows = byAttention(s.checks).map(checkRow).join('\n');
-  return `${head}${notes}
+  return `${head}${notes}${budgets}
 <table class="checks" aria-label="${esc(`Checks of ${s.name}`)}">
 <thead><tr><th scope="col">Status</th><th scope="col">Check</th><th scope="col">Level</th><th scope="col" class="num">Weight</th><th scope="col">What</th><th scope="col">Where</th></tr></thead>
 <tbody>

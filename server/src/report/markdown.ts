@@ -39,6 +39,11 @@ function service(s: ServiceReport): string[] {
   const facts = [link(s.file.path, s.file), s.owner ? `owner ${code(s.owner)}` : undefined, s.tier === undefined ? 'no valid tier' : `tier ${s.tier}`, `score **${s.score}**`, `level **${LEVEL_NAMES[s.level]}**`, s.blocked ? '**blocked**' : 'not blocked'];
   out.push(facts.filter(Boolean).join(' · '), '');
   for (const note of s.notes) out.push(`> Note: ${note}`, '');
+  if (s.budgets && s.budgets.length > 0) {
+    out.push('Error budgets:', '');
+    for (const b of s.budgets) out.push(`- ${link(b.slo, b.location)}: ${cell(b.line)}`);
+    out.push('');
+  }
   const checks = byAttention(s.checks);
   const failed = checks.filter((c) => c.status === 'fail');
   const exempt = checks.filter((c) => c.status === 'exempt');

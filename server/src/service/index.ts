@@ -276,6 +276,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
           const text = latest.get(uri)?.text;
           return text === undefined ? [] : engine.check({ uri, text }, configFor(uri));
         },
+        budgets: (uri) => {
+          const text = latest.get(uri)?.text;
+          return text === undefined ? [] : budgetsOf({ uri, text }, configFor(uri));
+        },
         ...(reportOptions.root ? { root: reportOptions.root } : {}),
         ...(reportOptions.uris ? { uris: reportOptions.uris } : {}),
       });

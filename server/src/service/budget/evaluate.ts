@@ -49,6 +49,8 @@ export interface AlertBudget {
   exhaustionSeconds?: number;
   /** Share of the budget spent before it fires (at that burn rate, from a clean lookback). */
   spentShare?: number;
+  /** Sloth's alerts are two windows each: the shares spent before the fastest and the slowest fires. */
+  spentRange?: [number, number];
   text: string;
   details: string;
 }
@@ -59,12 +61,13 @@ const PAGE_SEVERITIES = /^(page|paging|critical|sev-?1|p1)$/i;
 
 export function evaluateBudgets(facts: readonly BudgetFact[], settings: BudgetSettings): BudgetItem[] {
   const items: BudgetItem[] = [];
+  const links = linksOf(facts);
   for (const fact of facts) {
     if (fact.type === 'objective') {
       const item = objectiveBudget(fact, settings);
       if (item) items.push(item);
     } else if (fact.type === 'condition') {
-      const item = conditionBudget(fact, windowFor(fact, facts, settings));
+      const item = conditionBudget(fact, windowFor(fact, links, settings));
       if (item) items.push(item);
     } else if (fact.type === 'sloth-alert') {
       items.push(slothAlertBudget(fact, settings));
@@ -107,13 +110,40 @@ function objectiveBudget(fact: ObjectiveFact, settings: BudgetSettings): Objecti
   return { type: 'objective', fact, window, allowedRatio, seconds, text, details };
 }
 
-/** The window of the SLO a condition belongs to, through the names in this file. */
-function windowFor(fact: ConditionFact, facts: readonly BudgetFact[], settings: BudgetSettings): { window: ResolvedWindow; slo: string } | undefined {
-  const links = facts.filter((f): f is LinkFact => f.type === 'slo-link' || f.type === 'policy-link');
+/** A file's links by name, built once per file: a 50,000-line file has thousands of conditions and links. */
+interface Links {
+  /** For a condition's name, the policies that list it. */
+  policiesNaming: Map<string, string[]>;
+  /** For a policy's name, the first SLO link (in file order) with a window that names it, by its index. */
+  firstSloNaming: Map<string, number>;
+  slos: LinkFact[];
+}
+
+function linksOf(facts: readonly BudgetFact[]): Links {
+  const links: Links = { policiesNaming: new Map(), firstSloNaming: new Map(), slos: [] };
+  for (const fact of facts) {
+    if (fact.type === 'policy-link') {
+      for (const ref of fact.refs) {
+        const named = links.policiesNaming.get(ref);
+        if (named) named.push(fact.name);
+        else links.policiesNaming.set(ref, [fact.name]);
+      }
+    } else if (fact.type === 'slo-link' && fact.window) {
+      for (const ref of fact.refs) if (!links.firstSloNaming.has(ref)) links.firstSloNaming.set(ref, links.slos.length);
+      links.slos.push(fact);
+    }
+  }
+  return links;
+}
+
+/** The window of the SLO a condition belongs to, through the names in this file: the first SLO that names one of its policies. */
+function windowFor(fact: ConditionFact, links: Links, settings: BudgetSettings): { window: ResolvedWindow; slo: string } | undefined {
   const policies = new Set<string>();
   if (fact.inPolicy) policies.add(fact.inPolicy);
-  if (fact.name) for (const link of links) if (link.type === 'policy-link' && link.refs.includes(fact.name)) policies.add(link.name);
-  const slo = links.find((l) => l.type === 'slo-link' && l.window && l.refs.some((r) => policies.has(r)));
+  if (fact.name) for (const policy of links.policiesNaming.get(fact.name) ?? []) policies.add(policy);
+  let first = Infinity;
+  for (const policy of policies) first = Math.min(first, links.firstSloNaming.get(policy) ?? Infinity);
+  const slo = links.slos[first];
   const window = slo?.window ? resolveWindow(slo.window, settings.now) : undefined;
   return window && slo ? { window, slo: slo.name } : undefined;
 }
@@ -148,6 +178,7 @@ function slothAlertBudget(fact: SlothAlertFact, settings: BudgetSettings): Alert
   const period = settings.slothPeriodSeconds;
   const windows = slothAlertWindows(fact.severity, period);
   const slowest = windows.reduce((a, b) => (b.factor < a.factor ? b : a));
+  const shares = windows.map((w) => spentBeforeAlert(w.factor, w.longSeconds, 0, period));
   const parts = windows.map((w) => `${trim(w.factor, 2)}× over ${formatDuration(w.longSeconds)}/${formatDuration(w.shortSeconds)} (gone in ${formatDuration(exhaustionSeconds(w.factor, period))}, fires after ${formatPercent(spentBeforeAlert(w.factor, w.longSeconds, 0, period))})`);
   const text = `${fact.severity}: ${parts.join('; ')}`;
   const details = [
@@ -158,7 +189,8 @@ function slothAlertBudget(fact: SlothAlertFact, settings: BudgetSettings): Alert
   const window: ResolvedWindow = { seconds: period, short: formatDuration(period), label: formatDuration(period) };
   return {
     type: 'alert', fact, page: fact.severity === 'page', burnRate: slowest.factor, lookbackSeconds: slowest.longSeconds, alertAfterSeconds: 0, window, sloName: fact.slo,
-    exhaustionSeconds: exhaustionSeconds(slowest.factor, period), spentShare: spentBeforeAlert(slowest.factor, slowest.longSeconds, 0, period), text, details,
+    exhaustionSeconds: exhaustionSeconds(slowest.factor, period), spentShare: spentBeforeAlert(slowest.factor, slowest.longSeconds, 0, period),
+    spentRange: [Math.min(...shares), Math.max(...shares)], text, details,
   };
 }
 

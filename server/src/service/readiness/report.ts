@@ -15,6 +15,8 @@ import { runbookInfo, type RunbookInfo } from './runbook-info';
 import { judgeService } from './service';
 import type { CheckContext, RunbookState, SloResolution } from './types';
 import { decodeLenient } from '../uri';
+import type { BudgetItem } from '../budget/evaluate';
+import { sloBudgetLines } from './slo-budgets';
 
 /** Cross-file findings a manifest gets that other checks judge (an SLO or runbook that is not there). */
 const JUDGED_ELSEWHERE = new Set(['unresolved-reference', 'runbook-not-found']);
@@ -27,6 +29,8 @@ export interface ReportSources {
   configFor(uri: string): FileConfig;
   /** The findings of an indexed YAML file, as `check` gives them. */
   findings(uri: string): Finding[];
+  /** The error budget of each objective and alert of an indexed SLO file (for one line per SLO). */
+  budgets?(uri: string): readonly BudgetItem[];
   /** Folder the paths are shown relative to (a URI). */
   root?: string;
   /** Only manifests that are these files or lie under these folders (URIs). */
@@ -73,7 +77,9 @@ export function buildReport(sources: ReportSources): ReadinessReport {
           return state;
         },
       };
-      services.push(judgeService({ uri, doc, nameRange: entity.range, context, settings: config.readiness, display, files: () => [...files] }));
+      const judged = judgeService({ uri, doc, nameRange: entity.range, context, settings: config.readiness, display, files: () => [...files] });
+      const budgets = sources.budgets ? sloBudgetLines(context, sources.budgets, (file, item) => ({ uri: file, path: display(file), range: item.fact.anchor })) : [];
+      services.push(budgets.length > 0 ? { ...judged, budgets } : judged);
     }
   }
   services.sort((a, b) => compare(a.name, b.name) || compare(a.file.path, b.file.path) || a.file.range.start.line - b.file.range.start.line);

@@ -12,11 +12,16 @@ export const rule: BudgetRule = {
     for (const item of items) {
       if (item.type !== 'objective' || item.seconds >= settings.minimumBudgetSeconds) continue;
       const minimum = settings.minimumBudgetSeconds;
-      const loosest = 1 - minimum / item.window.seconds;
+      // With slices the budget is whole bad slices: ⌈minimum ÷ slice⌉ of them are needed.
+      const loosest = item.slices ? 1 - Math.ceil(minimum / item.slices.sliceSeconds) / item.slices.total : 1 - minimum / item.window.seconds;
+      // OpenSLO's `m` is minutes and `M` months; `1m` for "one month" is a known slip (OpenSLO's own Timeslices example).
+      const written = item.fact.window === 'sloth' ? undefined : item.fact.window.written;
+      const slip = written && /^[0-9]+m$/.test(written) ? ` (\`${written}\` is ${written.slice(0, -1)} minute${written === '1m' ? '' : 's'}; months are \`M\`, e.g. \`1M\`)` : '';
+      const remedy = loosest > 0 ? `a target of at most ${trim(Math.floor(loosest * 1e6) / 1e6, 6)} gives ${formatDuration(minimum)} or more` : `no target can: the window itself is not longer than ${formatDuration(minimum)}`;
       const what = item.slices ? `${item.slices.badAllowed} bad slices (${formatDuration(item.seconds)})` : formatDuration(item.seconds);
       report(
         item.fact.anchor,
-        `target ${trim(item.fact.target, 10)} leaves an error budget of ${what} per ${item.window.short}, under the ${formatDuration(minimum)} minimum (\`budget.minimumBudget\`): a single short incident breaks the SLO; a target of at most ${trim(Math.floor(loosest * 1e6) / 1e6, 6)} gives ${formatDuration(minimum)} or more`,
+        `target ${trim(item.fact.target, 10)} leaves an error budget of ${what} per ${item.window.short}${slip}, under the ${formatDuration(minimum)} minimum (\`budget.minimumBudget\`): a single short incident breaks the SLO; ${remedy}`,
       );
     }
   },
