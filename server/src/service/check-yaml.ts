@@ -3,7 +3,7 @@
 // the document's text, so an edit re-checks only the document it touched.
 
 import type { Node } from 'yaml';
-import { CONTENT_MARKERS, detectKind, isObject, otherVersionsWithKind, type DocumentKind } from './kinds';
+import { CONTENT_MARKERS, detectKind, isObject, type DocumentKind } from './kinds';
 import { extractEntities } from './entities/extract';
 import type { Entity } from './entities/types';
 import { checkAgainstSchema } from './schema/check';
@@ -164,13 +164,8 @@ function unknownKindFinding(kind: DocumentKind, node: Node | null | undefined, v
   const written = value.kind === undefined ? undefined : String(value.kind);
   const message = written === undefined
     ? `missing required property \`kind\`: one of ${list}`
-    : `\`kind\` must be one of ${list} for ${kind.label}; got \`${written}\`${elsewhere(kind, written) ?? didYouMean(written, allowed)}`;
+    : `\`kind\` must be one of ${list} for ${kind.label}; got \`${written}\`${didYouMean(written, allowed)}`;
   return { ruleId: written === undefined ? 'missing-property' : 'invalid-enum', severity: 'error', message, range: positions.nodeRange(start, end) };
-}
-
-function elsewhere(kind: DocumentKind, written: string): string | undefined {
-  const versions = otherVersionsWithKind(kind, written);
-  return versions.length > 0 ? `, which is a kind of ${versions.map((v) => `\`${v}\``).join(' and ')}` : undefined;
 }
 
 function unsupportedFinding(what: string, node: Node | null | undefined, value: Record<string, unknown>, positions: PositionMap): Finding {
