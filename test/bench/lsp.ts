@@ -17,18 +17,24 @@ import { openslo } from './openslo';
 
 const root = join(__dirname, '..', '..');
 const RUNS = Number(process.env.PRR_BENCH_RUNS ?? 5);
-const SIZES = [1_000, 10_000, 50_000];
+const SIZES = (process.env.PRR_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+/**
+ * `PRR_BENCH_SERVERS=prr` measures only ours; `PRR_BENCH_PROF=<dir>` runs ours under `--cpu-prof` into that folder;
+ * `PRR_BENCH_SERVER_JS=<file>` runs another build of ours (an unminified one reads better in a profile).
+ */
+const ONLY = process.env.PRR_BENCH_SERVERS?.split(',');
+const PROFILE_DIR = process.env.PRR_BENCH_PROF;
 const SCHEMA = pathToFileURL(join(root, 'schemas', 'openslo-v1.schema.json')).href;
 
 interface Server { name: string; command: string[]; settings: unknown }
 const SERVERS: Server[] = [
-  { name: 'prr', command: [process.execPath, join(root, 'dist', 'server.js'), '--stdio'], settings: { enable: true } },
+  { name: 'prr', command: [process.execPath, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), process.env.PRR_BENCH_SERVER_JS ?? join(root, 'dist', 'server.js'), '--stdio'], settings: { enable: true } },
   {
     name: 'yaml-ls',
     command: [process.execPath, join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
     settings: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [SCHEMA]: '*.yaml' } },
   },
-];
+].filter((s) => !ONLY || ONLY.includes(s.name));
 
 interface Run { openMs: number; changeMs: number[]; completionMs: number; peakRssMb: number; diagnostics: number; atInjected: boolean }
 
@@ -93,7 +99,10 @@ async function once(server: Server, text: string, injectedLine: number): Promise
   const completionMs = now() - start;
   const rss = peakRss(child);
   await connection.sendRequest('shutdown').catch(() => undefined);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   await connection.sendNotification('exit').catch(() => undefined);
+  // A profiled server writes its profile as it exits: give it the time to.
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, PROFILE_DIR ? 10_000 : 1_000))]);
   child.kill();
   connection.dispose();
   return { openMs, changeMs, completionMs, peakRssMb: rss, diagnostics, atInjected };

@@ -14,41 +14,102 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** The entity list each file was last set from: setting the same list again changes nothing. */
   private readonly sources = new Map<string, readonly Entity[]>();
+  /** Per file, the indexed form of each of those entities: an entity still there keeps it. */
+  private readonly located = new Map<string, Map<Entity, LocatedEntity>>();
 
-  /** Replaces a file's entities; returns the keys (names and ids) it had before and has now. */
+  /**
+   * Replaces a file's entities; returns the keys (names and ids) that changed. After an edit most entities are
+   * the same objects as before (the documents the edit did not touch): only the others are taken out and put in.
+   */
   set(uri: string, entities: readonly Entity[]): Set<string> {
-    if (this.sources.get(uri) === entities) return new Set();
-    const touched = this.remove(uri);
-    this.sources.set(uri, entities);
-    const located = entities.map((e) => ({ ...e, uri, refs: e.refs.map((r) => (r.targetKind === 'Runbook' ? { ...r, resolved: resolveFile(r.name, uri) } : r)) }));
-    this.files.set(uri, located);
-    for (const entity of located) {
-      for (const key of keysOf(entity)) {
-        touched.add(key);
-        push(key.startsWith('id:') ? this.byId : this.byName, key, entity);
-      }
-      const kindKey = `${entity.family}:${entity.kind}`;
-      this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 0) + 1);
-      for (const ref of entity.refs) count(this.referrers, refKey(ref), uri, 1);
+    const before = this.sources.get(uri);
+    if (before === entities) return new Set();
+    if (before === undefined) return this.add(uri, entities);
+    const previous = this.located.get(uri) ?? new Map<Entity, LocatedEntity>();
+    const now = new Set(entities);
+    const touched = new Set<string>();
+    const mine = new Map<Entity, LocatedEntity>();
+    for (const [entity, located] of previous) {
+      if (now.has(entity)) mine.set(entity, located);
+      else this.unlink(located, touched);
     }
+    const list: LocatedEntity[] = [];
+    for (const entity of entities) {
+      let located = mine.get(entity);
+      if (!located) {
+        located = this.locate(uri, entity);
+        mine.set(entity, located);
+        this.link(located, touched, false);
+      }
+      list.push(located);
+    }
+    // A changed key lists this file's objects after the other files' and in document order, as a full set would.
+    const ordered = new Map<string, LocatedEntity[]>();
+    for (const located of list) {
+      for (const key of keysOf(located)) if (touched.has(key)) push(ordered, key, located);
+    }
+    for (const key of touched) {
+      const map = key.startsWith('id:') ? this.byId : this.byName;
+      const rest = [...(map.get(key) ?? []).filter((e) => e.uri !== uri), ...(ordered.get(key) ?? [])];
+      if (rest.length > 0) map.set(key, rest);
+      else map.delete(key);
+    }
+    this.files.set(uri, list);
+    this.located.set(uri, mine);
+    this.sources.set(uri, entities);
     return touched;
+  }
+
+  /** A file not in the index yet. */
+  private add(uri: string, entities: readonly Entity[]): Set<string> {
+    const touched = new Set<string>();
+    const mine = new Map<Entity, LocatedEntity>();
+    const list = entities.map((entity) => {
+      const located = this.locate(uri, entity);
+      mine.set(entity, located);
+      this.link(located, touched, true);
+      return located;
+    });
+    this.files.set(uri, list);
+    this.located.set(uri, mine);
+    this.sources.set(uri, entities);
+    return touched;
+  }
+
+  private locate(uri: string, entity: Entity): LocatedEntity {
+    return { ...entity, uri, refs: entity.refs.map((r) => (r.targetKind === 'Runbook' ? { ...r, resolved: resolveFile(r.name, uri) } : r)) };
+  }
+
+  /** Counts an entity in; `listed`: also append it to its keys' lists (else the caller orders them). */
+  private link(entity: LocatedEntity, touched: Set<string>, listed: boolean): void {
+    for (const key of keysOf(entity)) {
+      touched.add(key);
+      if (listed) push(key.startsWith('id:') ? this.byId : this.byName, key, entity);
+    }
+    const kindKey = `${entity.family}:${entity.kind}`;
+    this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 0) + 1);
+    for (const ref of entity.refs) count(this.referrers, refKey(ref), entity.uri, 1);
+  }
+
+  /** Counts an entity out and takes it off its keys' lists. */
+  private unlink(entity: LocatedEntity, touched: Set<string>): void {
+    for (const key of keysOf(entity)) {
+      touched.add(key);
+      const map = key.startsWith('id:') ? this.byId : this.byName;
+      const rest = (map.get(key) ?? []).filter((e) => e !== entity);
+      if (rest.length > 0) map.set(key, rest);
+      else map.delete(key);
+    }
+    const kindKey = `${entity.family}:${entity.kind}`;
+    this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 1) - 1);
+    for (const ref of entity.refs) count(this.referrers, refKey(ref), entity.uri, -1);
   }
 
   remove(uri: string): Set<string> {
     const touched = new Set<string>();
-    for (const entity of this.files.get(uri) ?? []) {
-      for (const key of keysOf(entity)) {
-        touched.add(key);
-        const map = key.startsWith('id:') ? this.byId : this.byName;
-        const rest = (map.get(key) ?? []).filter((e) => e.uri !== uri);
-        if (rest.length > 0) map.set(key, rest);
-        else map.delete(key);
-      }
-      const kindKey = `${entity.family}:${entity.kind}`;
-      this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 1) - 1);
-      for (const ref of entity.refs) count(this.referrers, refKey(ref), uri, -1);
-    }
+    for (const entity of this.files.get(uri) ?? []) this.unlink(entity, touched);
     this.files.delete(uri);
+    this.located.delete(uri);
     this.sources.delete(uri);
     return touched;
   }
@@ -88,7 +149,8 @@ export class WorkspaceIndex implements WorkspaceView {
     for (const [key, entities] of this.byName) {
       if (key.startsWith(prefix) && entities.some((e) => families.includes(e.family))) names.push(key.slice(prefix.length));
     }
-    return names;
+    // Sorted: the order of the map's keys depends on the history of edits, a suggestion must not.
+    return names.sort();
   }
 
   withId(family: Family, id: string): LocatedEntity[] {
