@@ -120,3 +120,18 @@ test('slo-budget-too-small: whole slices, and `1m` read as the minute it is', ()
   assert.deepEqual(messages(slo('1d', '0.999')), []); // 1.44 → 1 bad slice = 1 m
   assert.match(messages(slo('1m', '0.99'))[0], /per 1 m \(`1m` is 1 minute; months are `M`, e\.g\. `1M`\).*no target can: the window itself is not longer than 1 m$/);
 });
+
+test('a condition in its own file is judged against the SLO that uses it through a policy in another file', () => {
+  const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
+  const condition = { uri: 'file:///w/conditions.yaml', text: 'apiVersion: openslo/v1\nkind: AlertCondition\nmetadata:\n  name: fast-burn\nspec:\n  severity: page\n  condition:\n    kind: burnrate\n    op: gte\n    threshold: 2\n    lookbackWindow: 5d\n' };
+  const policy = { uri: 'file:///w/policies.yaml', text: 'apiVersion: openslo/v1\nkind: AlertPolicy\nmetadata:\n  name: paging\nspec:\n  conditions:\n    - conditionRef: fast-burn\n  notificationTargets:\n    - targetRef: oncall\n' };
+  const slo = { uri: 'file:///w/slo.yaml', text: 'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api\nspec:\n  service: svc\n  indicatorRef: sli\n  budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 7d\n      isRolling: true\n  objectives:\n    - target: 0.99\n  alertPolicies:\n    - alertPolicyRef: paging\n' };
+  assert.equal(engine.budgetHints(condition)[0].label, 'burn rate 2× over 5d: budget gone in window ÷ 2 (no SLO in the workspace uses this condition)');
+  engine.setFile(policy);
+  engine.setFile(slo);
+  // 7 d ÷ 2 = 3 d 12 h; 2 × 5 d ÷ 7 d = 143 %.
+  assert.equal(engine.budgetHints(condition)[0].label, 'burn rate 2× over 5d: budget gone in 3 d 12 h; fires after 143 % of it is spent');
+  assert.deepEqual(engine.check(condition).filter((f) => f.ruleId.startsWith('slo-')).map((f) => f.ruleId), ['slo-alert-after-budget']);
+  engine.removeFile(slo.uri);
+  assert.match(engine.budgetHints(condition)[0].label, /no SLO in the workspace uses this condition/);
+});

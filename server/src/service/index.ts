@@ -33,6 +33,8 @@ import { buildReport } from './readiness/report';
 import type { ReadinessReport } from '../protocol/report';
 import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, isOversize, oversize } from './limits';
 import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover, type BudgetHint } from './budget/features';
+import { withWorkspaceLinks } from './budget/workspace-links';
+import type { BudgetFact } from './budget/facts';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
@@ -145,7 +147,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const kind = namedAs(path, config);
     const previous = latest.get(document.uri);
     if (previous && previous.text === document.text && previous.namedAs === kind) return previous.result;
-    const result = checker.check(document.text, kind, previous?.namedAs === kind ? previous : undefined);
+    const result = checker.check(document.text, kind);
     latest.set(document.uri, { text: document.text, namedAs: kind, result });
     return result;
   }
@@ -199,7 +201,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   /** The budget of each objective and alert of a YAML document, from the facts its check cached. */
   function budgetsOf(document: SourceDocument, config: FileConfig) {
-    return isYamlPath(pathOf(document.uri)) ? budgetItems(local(document, config).budgets, config, now()) : [];
+    if (!isYamlPath(pathOf(document.uri))) return [];
+    ensureIndexed(document, config);
+    return budgetItems(linkedFacts(document.uri, local(document, config).budgets), config, now());
+  }
+
+  /** A file's budget facts with the policy and SLO links of the other files its conditions are named in. */
+  function linkedFacts(uri: string, facts: readonly BudgetFact[] | undefined): readonly BudgetFact[] | undefined {
+    return facts && withWorkspaceLinks(uri, facts, {
+      // The index's key for references to and definitions of a name (WorkspaceIndex's nameKey).
+      filesNaming: (kind, name) => index.filesConcerning(new Set([`name:${kind}:${name}`])),
+      factsOf: (other) => latest.get(other)?.result.budgets,
+    });
   }
 
   const engine: Omit<Engine, 'oversized'> = {
@@ -226,7 +239,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (CONFIG_KIND.matchesFileName(path)) return local(document, config).findings;
       ensureIndexed(document, config);
       const result = local(document, config);
-      const own = result.budgets ? [...result.findings, ...budgetFindings(budgetItems(result.budgets, config, now()), budgetSettings(config, now()))].sort(byPosition) : result.findings;
+      const own = result.budgets ? [...result.findings, ...budgetFindings(budgetItems(linkedFacts(document.uri, result.budgets), config, now()), budgetSettings(config, now()))].sort(byPosition) : result.findings;
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
       const ours = !config.isExcluded(path) && (namedAs(path, config) !== undefined || CONTENT_MARKERS.test(document.text));

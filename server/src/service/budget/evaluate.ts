@@ -1,6 +1,7 @@
 // From a file's budget facts to numbers and words, under the settings that apply (Sloth's SLO
 // period, the clock for calendar windows). A condition learns its SLO's window through the
-// names in the same file: inline in an SLO, in a policy an SLO names, or named by such a policy.
+// names in the facts: inline in an SLO, in a policy an SLO names, or named by such a policy
+// (the facts include other files' links, see workspace-links.ts).
 
 import type { Range } from '../types';
 import { allowedErrorRatio, budgetSeconds, exhaustionSeconds, sliceBudget, spentBeforeAlert } from './arithmetic';
@@ -158,8 +159,8 @@ function conditionBudget(fact: ConditionFact, linked: { window: ResolvedWindow; 
   const delay = lookbackSeconds === undefined ? undefined : lookbackSeconds + alertAfterSeconds;
   const over = `burn rate ${trim(fact.threshold, 4)}× over ${fact.lookback ?? '?'}${fact.alertAfter ? ` for ${fact.alertAfter}` : ''}`;
   if (!linked) {
-    const text = `${over}: budget gone in window ÷ ${trim(fact.threshold, 4)} (no SLO in this file uses this condition)`;
-    const details = `**Burn-rate alert**: ${over}. At this burn rate a full budget lasts the SLO window ÷ ${trim(fact.threshold, 4)}. The SLO it alerts on is not in this file (or not linked by name), so no times are shown.`;
+    const text = `${over}: budget gone in window ÷ ${trim(fact.threshold, 4)} (no SLO in the workspace uses this condition)`;
+    const details = `**Burn-rate alert**: ${over}. At this burn rate a full budget lasts the SLO window ÷ ${trim(fact.threshold, 4)}. No SLO in the workspace names a policy with this condition (by \`alertPolicyRef\`/\`conditionRef\` or inline), so no times are shown.`;
     return { ...base, text, details };
   }
   const { window } = linked;
