@@ -225,7 +225,7 @@ test('unresolved-reference: OpenSLO references do not resolve to Sloth SLOs', ()
   ]);
 });
 
-test('unresolved-reference: a manifest\'s slos[].file is honoured', { todo: 'a manifest slos[] entry with `ref: checkout-availability` and `file: slos/elsewhere.yaml` gives no finding: `file` is ignored and the ref resolves to the SLO in slo.yaml' }, () => {
+test('unresolved-reference: a manifest\'s slos[].file is honoured', () => {
   const text = manifest('checkout', 'checkout-availability') + '      file: slos/elsewhere.yaml\n';
   assert.deepEqual(check(text, 'checkout.readiness.yaml', {}, { ...CATALOG, 'slo.yaml': slo('checkout-availability') }), [
     '9:12-9:33 unresolved-reference `slos[].ref` refers to SLO `checkout-availability` in `slos/elsewhere.yaml`, which does not define it; it is defined in slo.yaml',

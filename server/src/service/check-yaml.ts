@@ -3,7 +3,7 @@
 // the document's text, so an edit re-checks only the document it touched.
 
 import type { Node } from 'yaml';
-import { CONTENT_MARKERS, detectKind, isObject, type DocumentKind } from './kinds';
+import { CONTENT_MARKERS, detectKind, isObject, otherVersionsWithKind, type DocumentKind } from './kinds';
 import { extractEntities } from './entities/extract';
 import type { Entity } from './entities/types';
 import { checkAgainstSchema } from './schema/check';
@@ -11,6 +11,7 @@ import type { Validators } from './schema/validators';
 import type { ObjectRule } from './rules/types';
 import { shiftRange, type Finding } from './types';
 import { splitDocuments } from './yaml/chunks';
+import { rechunk, type Placed } from './yaml/rechunk';
 import { parseYaml, type ParsedDocument } from './yaml/parse';
 import type { PositionMap } from './yaml/positions';
 import { locate, type PathSegment } from './yaml/locate';
@@ -31,6 +32,22 @@ export interface TextResult {
   entities: Entity[];
   /** What the error-budget arithmetic needs of the objectives and alerts (absent: none). */
   budgets?: BudgetFact[];
+  /** The `---` documents the findings and entities came from, for re-checking only what an edit touched. */
+  chunks?: CheckedChunk[];
+}
+
+/** One `---` document: where it is, its own result (lines from its start) and that result placed in the whole text. */
+interface CheckedChunk extends Placed {
+  own: TextResult;
+  findings: Finding[];
+  entities: Entity[];
+  budgets: BudgetFact[];
+}
+
+/** The text checked before (of the same file, checked as the same kind) and its result. */
+export interface PreviousCheck {
+  text: string;
+  result: TextResult;
 }
 
 export class YamlChecker {
@@ -41,20 +58,31 @@ export class YamlChecker {
     private readonly objectRules: readonly ObjectRule[],
   ) {}
 
-  /** `namedAs`: the kind the file's name gives it (a manifest by name, `.prr.yaml`), if any. */
-  check(text: string, namedAs: DocumentKind | undefined): TextResult {
+  /**
+   * `namedAs`: the kind the file's name gives it (a manifest by name, `.prr.yaml`), if any. `previous`: the same
+   * file's last check as the same kind; the documents an edit left alone keep their results (and their objects,
+   * where their lines did not move, so the workspace index sees them as unchanged).
+   */
+  check(text: string, namedAs: DocumentKind | undefined, previous?: PreviousCheck): TextResult {
     if (!namedAs && !CONTENT_MARKERS.test(text)) return { findings: [], entities: [] };
     if (text.includes('\u0000')) return { findings: [binaryFinding()], entities: [] };
+    const before = previous?.result.chunks;
+    const placed = before && previous ? rechunk(previous.text, before, text) : splitDocuments(text).map((chunk) => ({ ...chunk, from: -1 }));
+    const chunks: CheckedChunk[] = [];
+    for (const chunk of placed) {
+      const old = chunk.from >= 0 ? before?.[chunk.from] : undefined;
+      if (old && old.line === chunk.line) chunks.push(old.offset === chunk.offset ? old : { ...old, offset: chunk.offset });
+      else chunks.push(place(old ? old.own : this.checkChunk(chunk.text ?? '', namedAs), chunk));
+    }
     const findings: Finding[] = [];
     const entities: Entity[] = [];
     const budgets: BudgetFact[] = [];
-    for (const chunk of splitDocuments(text)) {
-      const result = this.checkChunk(chunk.text, namedAs);
-      for (const f of result.findings) findings.push(chunk.line === 0 ? f : shiftFinding(f, chunk.line));
-      for (const e of result.entities) entities.push(chunk.line === 0 ? e : shiftEntity(e, chunk.line));
-      for (const b of result.budgets ?? []) budgets.push(chunk.line === 0 ? b : shiftBudgetFact(b, chunk.line));
+    for (const chunk of chunks) {
+      for (const f of chunk.findings) findings.push(f);
+      for (const e of chunk.entities) entities.push(e);
+      for (const b of chunk.budgets) budgets.push(b);
     }
-    return budgets.length > 0 ? { findings, entities, budgets } : { findings, entities };
+    return budgets.length > 0 ? { findings, entities, budgets, chunks } : { findings, entities, chunks };
   }
 
   private checkChunk(text: string, namedAs: DocumentKind | undefined): TextResult {
@@ -164,8 +192,13 @@ function unknownKindFinding(kind: DocumentKind, node: Node | null | undefined, v
   const written = value.kind === undefined ? undefined : String(value.kind);
   const message = written === undefined
     ? `missing required property \`kind\`: one of ${list}`
-    : `\`kind\` must be one of ${list} for ${kind.label}; got \`${written}\`${didYouMean(written, allowed)}`;
+    : `\`kind\` must be one of ${list} for ${kind.label}; got \`${written}\`${elsewhere(kind, written) ?? didYouMean(written, allowed)}`;
   return { ruleId: written === undefined ? 'missing-property' : 'invalid-enum', severity: 'error', message, range: positions.nodeRange(start, end) };
+}
+
+function elsewhere(kind: DocumentKind, written: string): string | undefined {
+  const versions = otherVersionsWithKind(kind, written);
+  return versions.length > 0 ? `, which is a kind of ${versions.map((v) => `\`${v}\``).join(' and ')}` : undefined;
 }
 
 function unsupportedFinding(what: string, node: Node | null | undefined, value: Record<string, unknown>, positions: PositionMap): Finding {
@@ -182,6 +215,19 @@ function binaryFinding(): Finding {
 
 function declaresSomething(value: unknown): boolean {
   return isObject(value) && ('apiVersion' in value || 'kind' in value || 'version' in value);
+}
+
+/** A document's own result, placed at its line in the whole text. */
+function place(own: TextResult, at: Placed): CheckedChunk {
+  const shift = at.line;
+  return {
+    offset: at.offset,
+    line: at.line,
+    own,
+    findings: shift === 0 ? own.findings : own.findings.map((f) => shiftFinding(f, shift)),
+    entities: shift === 0 ? own.entities : own.entities.map((e) => shiftEntity(e, shift)),
+    budgets: shift === 0 ? own.budgets ?? [] : (own.budgets ?? []).map((b) => shiftBudgetFact(b, shift)),
+  };
 }
 
 function shiftFinding(finding: Finding, lines: number): Finding {

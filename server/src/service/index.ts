@@ -147,7 +147,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const kind = namedAs(path, config);
     const previous = latest.get(document.uri);
     if (previous && previous.text === document.text && previous.namedAs === kind) return previous.result;
-    const result = checker.check(document.text, kind);
+    const result = checker.check(document.text, kind, previous?.namedAs === kind ? previous : undefined);
     latest.set(document.uri, { text: document.text, namedAs: kind, result });
     return result;
   }

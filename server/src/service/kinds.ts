@@ -15,6 +15,8 @@ export interface DocumentKind {
   matchesFileName(path: string): boolean;
   /** For families with several `kind`s (OpenSLO): the ones that exist. */
   kinds?: readonly string[];
+  /** For those families, the `apiVersion` it answers to (to say which version has a kind this one lacks). */
+  apiVersion?: string;
   /** The schema to validate with (called only when `kind`, if listed, is one of `kinds`). */
   schemaRef(value: Record<string, unknown>): string;
   /** A family we recognise but do not check (yet): reported once, not validated. */
@@ -54,6 +56,7 @@ function openslo(id: KindId, apiVersion: string, schema: string, kinds: readonly
     matchesContent: (v) => v.apiVersion === apiVersion,
     matchesFileName: never,
     kinds,
+    apiVersion,
     schemaRef: (v) => `${SCHEMA_BASE}${schema}#/definitions/${String(v.kind)}`,
   };
 }
@@ -113,4 +116,9 @@ export function detectKind(value: unknown, namedAs: DocumentKind | undefined): D
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The other versions of `family` (OpenSLO) that do have `kind`: `SLI` in a v1alpha file is a v1 kind, not a typo. */
+export function otherVersionsWithKind(family: DocumentKind, kind: string): string[] {
+  return DOCUMENT_KINDS.filter((k) => k !== family && k.apiVersion !== undefined && k.label.split(' ')[0] === family.label.split(' ')[0] && k.kinds?.includes(kind)).map((k) => k.apiVersion as string);
 }

@@ -9,3 +9,30 @@ export function decodeLenient(text: string): string {
     return text;
   }
 }
+
+/** A relative path (an optional `#anchor` dropped) resolved against the URI of the file that holds it. */
+export function resolveRelative(path: string, base: string): string | undefined {
+  try {
+    return new URL(path.replace(/#.*$/, ''), base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `to` as a path relative to the folder of `from` (both URIs), e.g. `slos/checkout.yaml`. */
+export function relativePath(from: string, to: string): string {
+  let a: URL;
+  let b: URL;
+  try {
+    a = new URL(from);
+    b = new URL(to);
+  } catch {
+    return to;
+  }
+  if (a.protocol !== b.protocol || a.host !== b.host) return to;
+  const fromDir = decodeLenient(a.pathname).split('/').slice(0, -1);
+  const target = decodeLenient(b.pathname).split('/');
+  let i = 0;
+  while (i < fromDir.length && i < target.length - 1 && fromDir[i] === target[i]) i++;
+  return [...fromDir.slice(i).map(() => '..'), ...target.slice(i)].join('/');
+}

@@ -3,7 +3,6 @@
 // that layer's folder. Nearer layers win: rule severities and required sections key by
 // key, include lists as a whole; excludes add up.
 
-import picomatch from 'picomatch';
 import { DEFAULT_REQUIRED_SECTIONS, type RequiredSections } from '../runbook/sections';
 import type { RunbookOptions } from '../runbook/types';
 import type { Severity } from '../types';
@@ -11,6 +10,7 @@ import { mergeReadiness, type ReadinessConfigData, type ReadinessSettings } from
 import { DEFAULT_LIMITS, type Limits } from '../limits';
 import { DEFAULT_BUDGET_SETTINGS } from '../budget/evaluate';
 import { prometheusSeconds } from '../budget/duration';
+import { compileGlobs } from './glob';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -115,10 +115,10 @@ function mergeLimits(layers: readonly (LimitsData | undefined)[]): Limits {
   return limits;
 }
 
-/** A test of absolute paths against globs relative to their folders. */
+/** A test of absolute paths against globs relative to their folders (in bounded time: see glob.ts). */
 function matcher(groups: readonly { folder: string; patterns: readonly string[] }[]): (path: string) => boolean {
   const tests = groups.map(({ folder, patterns }) => {
-    const isMatch = picomatch([...patterns], { dot: true });
+    const isMatch = compileGlobs(patterns);
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     return (path: string) => path.startsWith(prefix) && isMatch(path.slice(prefix.length));
   });

@@ -4,7 +4,7 @@
 import type { Family, LocatedEntity, Reference } from '../entities/types';
 import type { Position, Range } from '../types';
 import type { FeatureContext, Location } from './types';
-import { decodeLenient } from '../uri';
+export { relativePath } from '../uri';
 
 /** As `unresolved-reference` resolves them: a manifest names SLOs of either format; the others stay in their family. */
 const TARGET_FAMILIES: Record<Family, readonly Family[]> = { manifest: ['openslo', 'sloth'], openslo: ['openslo'], sloth: ['sloth'] };
@@ -34,24 +34,6 @@ export function targetsOf(context: FeatureContext, hit: ReferenceHit): Location[
 /** Without file-system access the engine cannot tell; it assumes the file is there. */
 export function fileExists(context: FeatureContext, uri: string): boolean {
   return context.io ? context.io.exists(uri) : true;
-}
-
-/** `to` as a path relative to the folder of `from` (both URIs), e.g. `slos/checkout.yaml`. */
-export function relativePath(from: string, to: string): string {
-  let a: URL;
-  let b: URL;
-  try {
-    a = new URL(from);
-    b = new URL(to);
-  } catch {
-    return to;
-  }
-  if (a.protocol !== b.protocol || a.host !== b.host) return to;
-  const fromDir = decodeLenient(a.pathname).split('/').slice(0, -1);
-  const target = decodeLenient(b.pathname).split('/');
-  let i = 0;
-  while (i < fromDir.length && i < target.length - 1 && fromDir[i] === target[i]) i++;
-  return [...fromDir.slice(i).map(() => '..'), ...target.slice(i)].join('/');
 }
 
 export function inRange(position: Position, range: Range): boolean {

@@ -42,7 +42,9 @@ function manifest(input: ExtractInput): Entity[] {
   const metadata = isObject(input.value.metadata) ? input.value.metadata : {};
   const spec = isObject(input.value.spec) ? input.value.spec : {};
   const refs: Reference[] = list(spec.slos).flatMap(([slo, i]) =>
-    typeof slo.ref === 'string' && slo.ref !== '' ? [{ targetKind: 'SLO', name: slo.ref, via: 'slos[].ref', range: rangeAt(input, ['spec', 'slos', i, 'ref']) }] : []);
+    typeof slo.ref === 'string' && slo.ref !== ''
+      ? [{ targetKind: 'SLO', name: slo.ref, via: 'slos[].ref', range: rangeAt(input, ['spec', 'slos', i, 'ref']), ...(typeof slo.file === 'string' && slo.file !== '' ? { file: slo.file } : {}) }]
+      : []);
   const runbook = (path: unknown, at: PathSegment[], via: string, label?: unknown) => {
     if (typeof path === 'string' && isRelativeFile(path)) refs.push({ targetKind: 'Runbook', name: path, via, range: rangeAt(input, at), ...(typeof label === 'string' ? { label } : {}) });
   };

@@ -17,6 +17,8 @@ export interface Reference {
   resolved?: string;
   /** What the reference is for, e.g. the alert a runbook answers (for templates). */
   label?: string;
+  /** The file the object must be defined in, relative to the referring file, when the reference names one (a manifest's `slos[].file`). */
+  file?: string;
 }
 
 export interface Entity {

@@ -23,14 +23,14 @@ export function describe(error: ResolvedError, name: string): Described {
     const prefix = name === 'document' ? '' : `${name}.`;
     const keys = error.keys.map((k) => code(`${prefix}${k}`)).join(', ');
     const message = error.condition
-      ? `${keys} ${error.keys.length === 1 ? 'is' : 'are'} not allowed when ${error.condition}; remove one or the other`
+      ? `${keys} ${error.keys.length === 1 ? 'is' : 'are'} not allowed when ${error.condition}; ${error.remedy ?? 'remove one or the other'}`
       : `${keys} ${error.keys.length === 1 ? 'is' : 'are'} not allowed here`;
     return { ruleId: 'invalid-value', message, target: { kind: 'key', property: error.keys[0] } };
   }
   if (isKeyChoice(error)) {
     const list = error.keys.map((k) => (k.includes('+') ? `an inline form (${k.split('+').map(code).join(', ')})` : code(k))).join(' or ');
     return error.present.length === 0
-      ? { ruleId: 'missing-property', message: `${code(name)} needs one of ${list}`, target: { kind: 'object' } }
+      ? { ruleId: 'missing-property', message: `${code(name)} needs one of ${list}${(error.alternatives ?? []).map((a) => ` (or, ${a})`).join('')}`, target: { kind: 'object' } }
       : { ruleId: 'invalid-value', message: `${code(name)} may have only one of ${list}; it has ${error.present.map(code).join(' and ')}`, target: { kind: 'key', property: error.present[error.present.length - 1] } };
   }
   return describeAjv(error, name);

@@ -16,6 +16,8 @@ export interface KeyChoiceError {
   keys: string[];
   /** How many of `keys` the object has. */
   present: string[];
+  /** Other ways to satisfy the choice that are not a key, as their branches' descriptions (e.g. a composite SLO's). */
+  alternatives?: string[];
 }
 
 /** A key forbidden by a `"key": false` schema, with the condition that forbids it when there is one. */
@@ -25,6 +27,8 @@ export interface NotAllowedError {
   keys: string[];
   /** e.g. "`isRolling` is `true`", "`target` is given" */
   condition?: string;
+  /** What to do instead (the `then` schema's description), when the schema says; else "remove one or the other". */
+  remedy?: string;
 }
 
 export type ResolvedError = AjvError | KeyChoiceError | NotAllowedError;
@@ -63,22 +67,28 @@ function forbiddenKeys(errors: ResolvedError[]): ResolvedError[] {
     }
     const key = e.instancePath.slice(e.instancePath.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
     const parent = e.instancePath.slice(0, e.instancePath.lastIndexOf('/'));
-    const ifPath = e.schemaPath.replace(/\/then\/properties\/[^/]+\/false schema$/, '/if');
-    const wrapper = errors.find((o): o is AjvError => isAjv(o) && o.keyword === 'if' && o.schemaPath === ifPath && o.instancePath === parent);
+    // The innermost `then` around the false schema, whose `if` may sit on an object above this one
+    // (spec.indicator forbids spec.objectives[*].ratioMetrics).
+    const cut = e.schemaPath.lastIndexOf('/then/');
+    const ifPath = cut < 0 ? undefined : `${e.schemaPath.slice(0, cut)}/if`;
+    const wrapper = errors.find((o): o is AjvError => isAjv(o) && o.keyword === 'if' && o.schemaPath === ifPath && (parent === o.instancePath || parent.startsWith(`${o.instancePath}/`)));
     if (wrapper) usedWrappers.add(wrapper);
-    const condition = wrapper ? describeCondition((wrapper.parentSchema as { if?: unknown } | undefined)?.if) : undefined;
+    const conditional = wrapper?.parentSchema as { if?: unknown; then?: { description?: unknown } } | undefined;
+    const condition = describeCondition(conditional?.if);
+    const remedy = typeof conditional?.then?.description === 'string' ? conditional.then.description : undefined;
     const id = `${parent}\u0000${condition ?? ''}`;
     const group = groups.get(id);
     if (group) group.keys.push(key);
-    else groups.set(id, { keyword: 'notAllowed', instancePath: parent, keys: [key], ...(condition ? { condition } : {}) });
+    else groups.set(id, { keyword: 'notAllowed', instancePath: parent, keys: [key], ...(condition ? { condition } : {}), ...(remedy ? { remedy } : {}) });
   }
   return [...rest.filter((e) => !usedWrappers.has(e)), ...groups.values()];
 }
 
-/** Words for an `if` schema made of `required` keys and `const` values. */
+/** Words for an `if` schema: its description, or words for its `required` keys and `const` values. */
 function describeCondition(schema: unknown): string | undefined {
   if (typeof schema !== 'object' || schema === null) return undefined;
-  const { required, properties } = schema as { required?: unknown; properties?: Record<string, unknown> };
+  const { required, properties, description } = schema as { required?: unknown; properties?: Record<string, unknown>; description?: unknown };
+  if (typeof description === 'string') return description;
   if (!Array.isArray(required) || required.length === 0) return undefined;
   return required
     .map((key) => {
@@ -155,12 +165,20 @@ function keyChoice(combinator: AjvError): ResolvedError[] | undefined {
   const branches = combinator.schema;
   if (!Array.isArray(branches)) return undefined;
   const forms: string[][] = [];
+  const alternatives: string[] = [];
   for (const branch of branches as Record<string, unknown>[]) {
     const extra = Object.keys(branch).filter((k) => !['required', 'description', '$comment', 'properties'].includes(k));
     const onlyTrue = Object.values((branch.properties ?? {}) as Record<string, unknown>).every((v) => v === true);
-    if (extra.length > 0 || !onlyTrue || !Array.isArray(branch.required) || branch.required.length === 0) return undefined;
+    if (extra.length > 0 || !Array.isArray(branch.required) || branch.required.length === 0) return undefined;
+    if (!onlyTrue) {
+      // A branch with conditions on its keys joins an anyOf's choice only as the words its description gives.
+      if (combinator.keyword !== 'anyOf' || typeof branch.description !== 'string') return undefined;
+      alternatives.push(branch.description);
+      continue;
+    }
     forms.push(branch.required.map(String));
   }
+  if (forms.length === 0) return undefined;
   const data = combinator.data;
   const has = (k: string) => typeof data === 'object' && data !== null && k in data;
   const present = forms.flat().filter(has);
@@ -172,7 +190,8 @@ function keyChoice(combinator: AjvError): ResolvedError[] | undefined {
     return partial.filter((k) => !has(k)).map((missingProperty) => ({ ...combinator, keyword: 'required', params: { missingProperty }, schemaPath: `${combinator.schemaPath}/required` }));
   }
   if (present.length > 0) return undefined; // some form is complete: the problem lies elsewhere
-  return [{ keyword: 'keyChoice', instancePath: combinator.instancePath, schemaPath: combinator.schemaPath, keys: forms.map((f) => (f.length === 1 ? f[0] : f.join('+'))), present: [] }];
+  const keys = forms.map((f) => (f.length === 1 ? f[0] : f.join('+')));
+  return [{ keyword: 'keyChoice', instancePath: combinator.instancePath, schemaPath: combinator.schemaPath, keys, present: [], ...(alternatives.length > 0 ? { alternatives } : {}) }];
 }
 
 function hasInner(wrapper: AjvError, errors: readonly ResolvedError[]): boolean {

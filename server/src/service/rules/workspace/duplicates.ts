@@ -2,7 +2,7 @@
 
 import type { LocatedEntity } from '../../entities/types';
 import type { RelatedLocation } from '../../types';
-import { decodeLenient } from '../../uri';
+import { relativePath } from '../../uri';
 
 /** `from` is the file being checked: places in it say "line N", others a path relative to it. */
 export function describeOthers(others: readonly LocatedEntity[], from: string): string {
@@ -16,13 +16,4 @@ const MAX_RELATED = 20;
 
 export function relatedOf(others: readonly LocatedEntity[], message: string): RelatedLocation[] {
   return others.slice(0, MAX_RELATED).map((o) => ({ uri: o.uri, range: o.range, message }));
-}
-
-/** The path of `to` relative to the folder of `from` (both URIs). */
-function relativePath(from: string, to: string): string {
-  const a = from.split('/').slice(0, -1);
-  const b = to.split('/');
-  let common = 0;
-  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
-  return decodeLenient([...Array(a.length - common).fill('..'), ...b.slice(common)].join('/'));
 }

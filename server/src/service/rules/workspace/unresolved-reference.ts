@@ -1,9 +1,11 @@
 // A reference (indicatorRef, alertPolicyRef, conditionRef, targetRef, metricSourceRef,
-// an SLO's service, a manifest's SLO) must name an object that exists in the workspace.
+// an SLO's service, a manifest's SLO) must name an object that exists in the workspace — in
+// the file the reference names, when it names one (a manifest's `slos[].file`).
 
 import type { Family } from '../../entities/types';
 import { nearest } from '../../schema/suggest';
 import type { WorkspaceRule } from '../types';
+import { relativePath, resolveRelative } from '../../uri';
 
 /** A manifest refers to SLOs of either format; OpenSLO objects refer only to OpenSLO objects. */
 const TARGET_FAMILIES: Record<Family, readonly Family[]> = { manifest: ['openslo', 'sloth'], openslo: ['openslo'], sloth: ['sloth'] };
@@ -17,7 +19,15 @@ export const rule: WorkspaceRule = {
       const families = TARGET_FAMILIES[entity.family];
       for (const ref of entity.refs) {
         if (ref.targetKind === 'Runbook') continue; // files, not objects: `runbook-not-found`
-        if (index.find(ref.targetKind, ref.name, families).length > 0) continue;
+        const found = index.find(ref.targetKind, ref.name, families);
+        if (ref.file !== undefined && found.length > 0) {
+          const target = resolveRelative(ref.file, entity.uri);
+          if (found.some((e) => e.uri === target)) continue;
+          const where = [...new Set(found.map((e) => relativePath(entity.uri, e.uri)))].join(', ');
+          report(ref.range, `\`${ref.via}\` refers to ${ref.targetKind} \`${ref.name}\` in \`${ref.file}\`, which does not define it; it is defined in ${where}`);
+          continue;
+        }
+        if (found.length > 0) continue;
         // Many teams never write Service objects; that case is `missing-service`, a warning.
         if (ref.targetKind === 'Service' && !index.hasKind('openslo', 'Service')) continue;
         const hint = suggestion(ref.name, index.namesOf(ref.targetKind, families));
