@@ -478,7 +478,7 @@ test('ratioMetric: good and bad together, at the second', () => {
   ]);
 });
 
-test('ratioMetric: raw with total is one finding', { todo: 'three findings for one problem: "6:3-6:14 `spec.ratioMetric` needs one of `good` or `bad`" (wrong: raw needs no good/bad), "7:5-7:12 `spec.ratioMetric.rawType` is not allowed when `total` is given" and "13:5-13:10 `spec.ratioMetric.total` is not allowed when `raw` is given"; only the last is wanted' }, () => {
+test('ratioMetric: raw with total is one finding', () => {
   assert.deepEqual(run(sli(`  ratioMetric:\n    rawType: success\n    raw:\n${QUERY}    total:\n${QUERY}`)), [
     '13:5-13:10 invalid-value `spec.ratioMetric.total` is not allowed when `raw` is given; use `raw` with `rawType`, or `good`/`bad` with `total`',
   ]);
@@ -486,7 +486,7 @@ test('ratioMetric: raw with total is one finding', { todo: 'three findings for o
 
 test('ratioMetric: raw with good, at good', () => {
   assert.deepEqual(run(sli(`  ratioMetric:\n    rawType: success\n    raw:\n${QUERY}    good:\n${QUERY}`)), [
-    '13:5-13:9 invalid-value `spec.ratioMetric.good` is not allowed when `raw` is given; remove one or the other',
+    '13:5-13:9 invalid-value `spec.ratioMetric.good` is not allowed when `raw` is given; use `raw` with `rawType`, or `good`/`bad` with `total`',
   ]);
 });
 
