@@ -64,17 +64,39 @@ export function evaluateBudgets(facts: readonly BudgetFact[], settings: BudgetSe
   const items: BudgetItem[] = [];
   const links = linksOf(facts);
   for (const fact of facts) {
+    let item: BudgetItem | undefined;
     if (fact.type === 'objective') {
-      const item = objectiveBudget(fact, settings);
-      if (item) items.push(item);
+      const window = windowOfObjective(fact, settings);
+      item = window && memoized(fact, windowKey(window), () => objectiveBudget(fact, settings));
     } else if (fact.type === 'condition') {
-      const item = conditionBudget(fact, windowFor(fact, links, settings));
-      if (item) items.push(item);
+      const linked = windowFor(fact, links, settings);
+      item = memoized(fact, linked ? `${linked.slo}\u0000${windowKey(linked.window)}` : '', () => conditionBudget(fact, linked));
     } else if (fact.type === 'sloth-alert') {
-      items.push(slothAlertBudget(fact, settings));
+      item = memoized(fact, String(settings.slothPeriodSeconds), () => slothAlertBudget(fact, settings));
     }
+    if (item) items.push(item);
   }
   return items;
+}
+
+/**
+ * Each fact's item, for as long as the window it is judged against stays the same. Facts are never changed
+ * once extracted, and after an edit the facts of the documents it did not touch are the very same objects:
+ * a file of thousands of objectives then costs lookups, not thousands of formatted texts, per keystroke.
+ * Keyed weakly by the fact, so it holds nothing the engine has let go of.
+ */
+const memo = new WeakMap<BudgetFact, { key: string; item: BudgetItem | undefined }>();
+
+function memoized(fact: BudgetFact, key: string, make: () => BudgetItem | undefined): BudgetItem | undefined {
+  const hit = memo.get(fact);
+  if (hit && hit.key === key) return hit.item;
+  const item = make();
+  memo.set(fact, { key, item });
+  return item;
+}
+
+function windowKey(window: ResolvedWindow): string {
+  return `${window.seconds}\u0000${window.label}`;
 }
 
 function windowOfObjective(fact: ObjectiveFact, settings: BudgetSettings): ResolvedWindow | undefined {
