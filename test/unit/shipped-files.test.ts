@@ -5,9 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
-import { AJV_OPTIONS } from '../../server/src/service/schema/validators';
+import { createAjv } from '../../server/src/service/schema/validators';
 import { SHIPPED_SCHEMAS } from '../../server/src/service/schema/shipped';
 import { RULES } from '../../server/src/service/rules/registry';
 import { FIXED_OUTSIDE_RULE_FILES } from '../../server/src/service/fixes/fixable';
@@ -17,8 +15,7 @@ const schemaFiles = readdirSync(join(root, 'schemas')).filter((f) => f.endsWith(
 
 test('every schema in schemas/ compiles in strict mode and is bundled into the engine', () => {
   assert.ok(schemaFiles.length > 0);
-  const ajv = new Ajv(AJV_OPTIONS);
-  addFormats(ajv);
+  const ajv = createAjv();
   const ids = new Set(SHIPPED_SCHEMAS.map((s) => (s as { $id: string }).$id));
   for (const file of schemaFiles) {
     const schema = JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8'));

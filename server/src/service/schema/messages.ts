@@ -3,6 +3,7 @@
 
 import { isKeyChoice, isNotAllowed, type AjvError, type ResolvedError } from './resolve';
 import { didYouMean } from './suggest';
+import { aliasOf } from './validators';
 
 export interface Described {
   ruleId: string;
@@ -43,7 +44,8 @@ function describeAjv(e: AjvError, name: string): Described {
     case 'additionalProperties': {
       const property = String(p.additionalProperty);
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const hint = didYouMean(property, allowed) || (allowed.length > 0 && allowed.length <= 12 ? `; allowed: ${allowed.map(code).join(', ')}` : '');
+      const alias = aliasOf(e.parentSchema, property);
+      const hint = alias ? `; ${alias.hint}` : didYouMean(property, allowed) || (allowed.length > 0 && allowed.length <= 12 ? `; allowed: ${allowed.map(code).join(', ')}` : '');
       return { ruleId: 'unknown-property', message: `unknown property ${code(property)} in ${code(name)}${hint}`, target: { kind: 'key', property } };
     }
     case 'required':

@@ -4,6 +4,7 @@
 
 import type { ErrorObject } from 'ajv';
 import { nearest } from './suggest';
+import { aliasOf } from './validators';
 
 export type AjvError = ErrorObject<string, Record<string, unknown>, unknown>;
 
@@ -100,14 +101,16 @@ function describeCondition(schema: unknown): string | undefined {
 
 /**
  * `budgetingMetod: x` is one problem, not two: the unknown key's did-you-mean names the missing
- * required key, so the `required` error adds nothing.
+ * required key, so the `required` error adds nothing. So is a known alias (`targetPercent` for
+ * v1alpha's `target`), whose message says what to write.
  */
 function dropMisspelledRequired(errors: ResolvedError[]): ResolvedError[] {
   const misspelt = new Set<string>();
   for (const e of errors) {
     if (!isAjv(e) || e.keyword !== 'additionalProperties') continue;
     const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    const meant = nearest(String(e.params.additionalProperty), allowed);
+    const written = String(e.params.additionalProperty);
+    const meant = aliasOf(e.parentSchema, written)?.for ?? nearest(written, allowed);
     if (meant !== undefined) misspelt.add(`${e.instancePath}\u0000${meant}`);
   }
   if (misspelt.size === 0) return errors;
