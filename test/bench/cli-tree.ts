@@ -1,6 +1,9 @@
 // `prr check` over a generated tree of 10,000 files (readiness manifests, OpenSLO files and
 // runbooks; about 1 % with errors), as a whole process: wall time, peak RSS and files per
-// second, next to the engine's in-process time for the same files (texts already in memory).
+// second, next to the engine's in-process time for the same files (texts already in memory),
+// measured in the same run. The process runs with the workers it picks by itself (one per
+// core) and, for comparison, with PRR_WORKERS=0 and 1. Every file's text is its own — no two
+// runbooks alike — so no parse cache can make a file free that a real tree would pay for.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,15 +20,22 @@ import { runbook } from './runbooks';
 const FILES = 10_000;
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
+/** One configuration of the process: PRR_WORKERS (undefined: its own choice). */
+export interface TreeRun {
+  workers: string | undefined;
+  wallMs: number[];
+  peakRssMb: (number | undefined)[];
+}
+
 export interface TreeResult {
   files: number;
-  wallMs: number;
-  peakRssMb: number | undefined;
-  engineMs: number;
+  runs: TreeRun[];
+  /** The engine in this process, setFile then check over every file, texts in memory; one per round. */
+  engineMs: number[];
 }
 
 /** Writes the tree: a service folder per 10 files, each with a manifest, SLO files and runbooks. */
-function writeTree(root: string): string[] {
+export function writeTree(root: string): string[] {
   // Variants are generated once and renamed per file: generation is not what is measured.
   const manifest = manifests(60).text;
   const slo = openslo(60).text;
@@ -46,7 +56,8 @@ function writeTree(root: string): string[] {
       text = slo.replace(/name: ([a-z-]+?)-(\d+)(-requests|-burn|-fast-burn)?$/gm, `name: $1-$2-${i}$3`).replace(/(indicatorRef|alertPolicyRef): ([a-z-]+?)-(\d+)(-requests|-burn)$/gm, `$1: $2-$3-${i}$4`).replace(/name: (checkout|payments|catalog|search|orders|billing|auth|inventory|on-call-pager)$/gm, `name: $1-${i}`).replace(/(service|targetRef): ([a-z-]+)$/gm, `$1: $2-${i}`);
     } else {
       path = join(dir, 'runbooks', `Alert${i}.md`);
-      text = broken ? book.replace('## Mitigation', '## Mitigation\n\nTODO') : book;
+      const own = book.replace(/^title: (\w+)$/m, `title: $1${i}`).replace(/^# (\w+)$/m, `# $1${i}`);
+      text = broken ? own.replace('## Mitigation', '## Mitigation\n\nTODO') : own;
     }
     writeFileSync(path, text);
     paths.push(path);
@@ -54,27 +65,47 @@ function writeTree(root: string): string[] {
   return paths;
 }
 
-export function benchTree(): TreeResult {
+/** `rounds` rounds, each running every configuration once and the engine in process once (interleaved, so load hits all alike). */
+export function benchTree(rounds = 1): TreeResult {
   const root = mkdtempSync(join(tmpdir(), 'prr-tree-'));
   try {
     const paths = writeTree(root);
-    // GNU time reports the child's peak RSS; without it, only the wall time is measured.
-    const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M'] : [];
-    const started = process.hrtime.bigint();
-    const run = spawnSync(time[0] ?? process.execPath, [...time.slice(1), ...(time.length ? [process.execPath] : []), CLI, 'check', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-    if (run.status !== 1) throw new Error(`prr check exited ${run.status}: ${run.stderr}`);
-    const rssKb = time.length ? Number(run.stderr.trim().split('\n').pop()) : NaN;
-    // In process: the same engine calls the CLI makes, with the texts already read.
-    const texts = paths.map((p) => ({ uri: pathToFileURL(p).href, path: p, text: readFileSync(p, 'utf8') }));
-    const engine = createEngine({ io: diskIO() });
-    const configs = new ConfigStore(engine);
-    const t0 = process.hrtime.bigint();
-    for (const t of texts) engine.setFile({ uri: t.uri, text: t.text }, configs.configFor(t.path));
-    for (const t of texts) engine.check({ uri: t.uri, text: t.text }, configs.configFor(t.path));
-    const engineMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    return { files: paths.length, wallMs, peakRssMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined, engineMs };
+    const runs: TreeRun[] = [undefined, '0', '1'].map((workers) => ({ workers, wallMs: [], peakRssMb: [] }));
+    const engineMs: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const run of runs) {
+        const { wallMs, peakRssMb } = runCli(root, run.workers);
+        run.wallMs.push(wallMs);
+        run.peakRssMb.push(peakRssMb);
+      }
+      engineMs.push(inProcess(paths));
+    }
+    return { files: paths.length, runs, engineMs };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+function runCli(root: string, workers: string | undefined): { wallMs: number; peakRssMb: number | undefined } {
+  // GNU time reports the child's peak RSS (all its threads); without it, only the wall time is measured.
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M'] : [];
+  const env = { ...process.env, PRR_WORKERS: workers };
+  if (workers === undefined) delete env.PRR_WORKERS;
+  const started = process.hrtime.bigint();
+  const run = spawnSync(time[0] ?? process.execPath, [...time.slice(1), ...(time.length ? [process.execPath] : []), CLI, 'check', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28, env });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 1) throw new Error(`prr check exited ${run.status}: ${run.stderr}`);
+  const rssKb = time.length ? Number(run.stderr.trim().split('\n').pop()) : NaN;
+  return { wallMs, peakRssMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined };
+}
+
+/** The same engine calls the CLI makes, in one thread, with the texts already read. */
+function inProcess(paths: readonly string[]): number {
+  const texts = paths.map((p) => ({ uri: pathToFileURL(p).href, path: p, text: readFileSync(p, 'utf8') }));
+  const engine = createEngine({ io: diskIO() });
+  const configs = new ConfigStore(engine);
+  const t0 = process.hrtime.bigint();
+  for (const t of texts) engine.setFile({ uri: t.uri, text: t.text }, configs.configFor(t.path));
+  for (const t of texts) engine.check({ uri: t.uri, text: t.text }, configs.configFor(t.path));
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }

@@ -10,6 +10,7 @@ import { FORMAT_NAMES, FORMATS } from './format/registry';
 import type { FormatContext } from './format/types';
 import { choice, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
 import { createProgress } from './progress';
+import { workerCount } from './parallel';
 import { checkFiles, errorsOnly, FILE_SKIPPED, withBrokenConfigs } from './report';
 import { ConfigStore } from '../node/config-store';
 import { resolve } from 'node:path';
@@ -23,7 +24,8 @@ export const CHECK_OPTIONS = {
   fix: { type: 'boolean' },
 } as const satisfies OptionsConfig;
 
-export async function checkCommand(args: readonly string[], version: string): Promise<number> {
+/** `workerScript`: the bundle, which also runs as a check worker (see main.ts); without it, all work stays in this thread. */
+export async function checkCommand(args: readonly string[], version: string, workerScript?: string): Promise<number> {
   const { values, positionals } = parseCommandLine(args, CHECK_OPTIONS);
   const format = choice('format', values.format, FORMAT_NAMES, 'stylish');
   const maxWarnings = count('max-warnings', values['max-warnings']);
@@ -36,7 +38,9 @@ export async function checkCommand(args: readonly string[], version: string): Pr
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p), { fix: values.fix === true });
+  const workers = workerScript ? workerCount(files.length) : 0;
+  const parallel = workers > 0 ? { script: workerScript as string, workers, ...(values.config ? { explicitConfig: resolve(values.config) } : {}) } : undefined;
+  const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p), { fix: values.fix === true, ...(parallel ? { parallel } : {}) });
   const full = await withBrokenConfigs(engine, checked, configs.broken);
   const report = values.quiet ? errorsOnly(full) : full;
   const context: FormatContext = {

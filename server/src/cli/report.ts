@@ -7,6 +7,7 @@ import { readText } from '../node/read-text';
 import { writeFixedText } from '../node/write-file';
 import type { Progress } from './progress';
 import { displayPath } from './paths';
+import { runWorkers } from './parallel';
 
 export interface FileReport {
   /** As shown to the user: relative to the current folder where possible. */
@@ -36,28 +37,38 @@ export const FILE_SKIPPED: RuleMeta = { id: 'file-skipped', description: 'The fi
 export interface CheckOptions {
   /** Apply the unambiguous fixes (the editor's fix-all) and write the files back before reporting. */
   fix?: boolean;
+  /** Do the per-file work in worker threads (see parallel.ts); not with `fix`. */
+  parallel?: { script: string; workers: number; explicitConfig?: string };
 }
 
 export async function checkFiles(engine: Engine, files: readonly string[], progress: Progress, configFor: (path: string) => FileConfig, options: CheckOptions = {}): Promise<CheckReport> {
   const texts = new Map<string, string>();
   const skipped = new Map<string, { reason: string; bytes?: number }>();
+  /** Runbooks a worker checked completely. */
+  const done = new Map<string, Finding[]>();
+  const results = options.parallel && !options.fix ? await runWorkers(options.parallel.script, options.parallel.explicitConfig ? { explicitConfig: options.parallel.explicitConfig } : {}, files, options.parallel.workers, (n) => progress.update('reading', n)) : undefined;
+  // Files are indexed in their sorted order either way, so cross-file findings do not depend on which thread parsed what.
   for (const [i, file] of files.entries()) {
+    const result = results?.[i];
     // A file over the size limits (`limits:` in .prr.yaml) is not even read; the engine says why.
     const { limits } = configFor(file);
-    const read = await readText(file, Math.max(limits.maxFileBytes, limits.maxRunbookBytes));
+    const read = result && !result.failed ? result.read : await readText(file, Math.max(limits.maxFileBytes, limits.maxRunbookBytes));
     if (read.ok) {
       texts.set(file, read.text);
-      engine.setFile({ uri: pathToFileURL(file).href, text: read.text }, configFor(file));
+      const document = { uri: pathToFileURL(file).href, text: read.text };
+      if (result?.local) engine.adopt(document, result.local, configFor(file));
+      if (result?.findings) done.set(file, result.findings);
+      engine.setFile(document, configFor(file));
     } else {
       skipped.set(file, read);
     }
-    progress.update('reading', i + 1);
+    if (!results) progress.update('reading', i + 1);
   }
   if (options.fix) fixFiles(engine, texts, configFor);
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     const text = texts.get(file);
-    const findings = text === undefined ? unread(engine, file, skipped.get(file), configFor(file)) : engine.check({ uri: pathToFileURL(file).href, text }, configFor(file));
+    const findings = text === undefined ? unread(engine, file, skipped.get(file), configFor(file)) : done.get(file) ?? engine.check({ uri: pathToFileURL(file).href, text }, configFor(file));
     reports.push({ path: displayPath(file), findings });
     progress.update('checking', i + 1);
   }

@@ -32,6 +32,7 @@ import { fixAll, type FixAllResult } from './fixes/fix-all';
 import { buildReport } from './readiness/report';
 import type { ReadinessReport } from '../protocol/report';
 import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, isOversize, oversize } from './limits';
+import { portable, revive, type LocalCheck } from './local-check';
 import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover, type BudgetHint } from './budget/features';
 import { withWorkspaceLinks } from './budget/workspace-links';
 import type { BudgetFact } from './budget/facts';
@@ -48,6 +49,7 @@ export { READINESS_CHECKS } from './readiness/registry';
 export type { ReadinessCheck } from './readiness/types';
 export type { Limits } from './limits';
 export { DEFAULT_LIMITS } from './limits';
+export type { LocalCheck } from './local-check';
 export type { BudgetHint } from './budget/features';
 
 export interface EngineOptions {
@@ -109,6 +111,13 @@ export interface Engine {
    * (`check` says the same of a text over the limit): one `file-too-large` finding, or none where the file would get none.
    */
   oversized(uri: string, bytes: number, config?: FileConfig): Finding[];
+  /**
+   * A YAML file's own check — findings and named objects, no cross-file rules — as plain data for another thread:
+   * `prr check` runs it in worker threads and gives each result to the main engine's `adopt`.
+   */
+  localCheck(document: SourceDocument, config?: FileConfig): LocalCheck;
+  /** Takes `checked` (another engine's `localCheck` of this very text, under the same configuration) as its own: no re-parse. */
+  adopt(document: SourceDocument, checked: LocalCheck, config?: FileConfig): void;
   /** The error budget of each objective and burn-rate alert of a YAML document, one hint each (docs/error-budget.md). */
   budgetHints(document: SourceDocument, config?: FileConfig): BudgetHint[];
 }
@@ -268,6 +277,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
         engine.check({ uri, text });
         engine.removeFile(uri);
       }
+    },
+    localCheck: (document, config = DEFAULT_CONFIG) => portable(local(document, config)),
+    adopt(document, checked, config = DEFAULT_CONFIG) {
+      latest.set(document.uri, { text: document.text, namedAs: namedAs(pathOf(document.uri), config), result: revive(checked) });
     },
     setSeverities(next) {
       editorSeverities = next;
