@@ -29,7 +29,7 @@ const MANIFEST = ['apiVersion: prr/v1', 'kind: ServiceReadiness', 'metadata:', '
 const RUNBOOK = ['# Disk full', '', '## Meaning', '', 'TODO', ''].join('\n');
 
 const byRule = (p: PublishDiagnosticsParams, rule: string): Diagnostic[] => p.diagnostics.filter((d) => d.code === rule);
-const missing = (p: PublishDiagnosticsParams, section: RegExp): Diagnostic[] => byRule(p, 'runbook-missing-section').filter((d) => section.test(d.message));
+const missing = (p: PublishDiagnosticsParams, section: RegExp): Diagnostic[] => byRule(p, 'runbook-missing-section').filter((d) => section.test(typeof d.message === 'string' ? d.message : d.message.value));
 
 test('untrusted: .prr.yaml only lowers severities; trusted once the client says so', async () => {
   const dir = workspace({ '.prr.yaml': CONFIG, 'svc.readiness.yaml': MANIFEST, 'runbooks/DiskFull.md': RUNBOOK });
