@@ -2,8 +2,10 @@
 // devDependency), both over stdio with the same minimal client, on generated OpenSLO v1
 // files of 1k, 10k and 50k lines, checked against the same schema (ours, shipped;
 // yaml-language-server with its schema store off). Fresh server per run; medians with
-// min–max. Also: the in-process floor (yaml parse + ajv) for the same text, and how each
-// server reports the injected errors.
+// min–max. Also: the in-process floor (yaml parse + ajv) for the same text, how each server
+// reports the injected errors, the server's CPU and run-queue wait per change (schedstat: on a
+// loaded machine the wait grows, the CPU time does not), completion and hover p95 over 20
+// requests, and a workspace of 10,000 files (lsp-workspace.ts).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, typ
 import { Validators } from '../../server/src/service/schema/validators';
 import { SHIPPED_SCHEMAS } from '../../server/src/service/schema/shipped';
 import { openslo } from './openslo';
+import { workspaceRun, writeWorkspace } from './lsp-workspace';
 
 const root = join(__dirname, '..', '..');
 const RUNS = Number(process.env.PRR_BENCH_RUNS ?? 5);
@@ -36,11 +39,33 @@ const SERVERS: Server[] = [
   },
 ].filter((s) => !ONLY || ONLY.includes(s.name));
 
-interface Run { openMs: number; changeMs: number[]; completionMs: number; peakRssMb: number; diagnostics: number; atInjected: boolean }
+interface Run {
+  openMs: number;
+  changeMs: number[];
+  /** CPU time of the server's main thread per change, and time it waited for a core (/proc/PID/schedstat). */
+  changeCpuMs: number[];
+  changeWaitMs: number[];
+  completionP95: number;
+  hoverP95: number;
+  peakRssMb: number;
+  diagnostics: number;
+  atInjected: boolean;
+}
+
+/** Requests of each kind per run, at different places; their 95th percentile is reported. */
+const REQUESTS = 20;
 
 function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
+
+/** The main thread's time on a core and time waiting for one, in ms: on a loaded machine the second grows, not the first. */
+function schedStat(child: ChildProcess): { cpu: number; wait: number } {
+  const [cpu, wait] = readFileSync(`/proc/${child.pid}/schedstat`, 'utf8').split(' ').map(Number);
+  return { cpu: cpu / 1e6, wait: wait / 1e6 };
+}
+
+const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.ceil(v.length * 0.95) - 1];
 
 function peakRss(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -63,7 +88,7 @@ async function once(server: Server, text: string, injectedLine: number): Promise
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => waiting?.(p));
   const nextPublication = () => new Promise<PublishDiagnosticsParams>((resolve) => (waiting = resolve));
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {}, completion: { completionItem: {} } } } });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {}, completion: { completionItem: {} }, hover: { contentFormat: ['markdown', 'plaintext'] } } } });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('workspace/didChangeConfiguration', { settings: { [section]: server.settings } });
   // prr compiles its schemas right after `initialized` and says when it is ready; yaml-ls reads
@@ -84,8 +109,11 @@ async function once(server: Server, text: string, injectedLine: number): Promise
   const lines = text.split('\n');
   const target = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('  description: '));
   const changeMs: number[] = [];
+  const changeCpuMs: number[] = [];
+  const changeWaitMs: number[] = [];
   for (let version = 2; version <= 6; version++) {
     published = nextPublication();
+    const before = schedStat(child);
     start = now();
     await connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
@@ -93,10 +121,22 @@ async function once(server: Server, text: string, injectedLine: number): Promise
     });
     await published;
     changeMs.push(now() - start);
+    const after = schedStat(child);
+    changeCpuMs.push(after.cpu - before.cpu);
+    changeWaitMs.push(after.wait - before.wait);
   }
-  start = now();
-  await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: target + 1, character: 2 } });
-  const completionMs = now() - start;
+  // Completion at the start of a key in objects across the file; hover on keys and values there.
+  const keyLines = lines.flatMap((l, i) => (l.startsWith('  ') && l.includes(': ') ? [i] : [])).filter((_, i, all) => i % Math.max(1, Math.floor(all.length / REQUESTS)) === 0).slice(0, REQUESTS);
+  const completionTimes: number[] = [];
+  const hoverTimes: number[] = [];
+  for (const line of keyLines) {
+    start = now();
+    await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } });
+    completionTimes.push(now() - start);
+    start = now();
+    await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line].indexOf(':') - 1 } });
+    hoverTimes.push(now() - start);
+  }
   const rss = peakRss(child);
   await connection.sendRequest('shutdown').catch(() => undefined);
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -105,7 +145,7 @@ async function once(server: Server, text: string, injectedLine: number): Promise
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, PROFILE_DIR ? 10_000 : 1_000))]);
   child.kill();
   connection.dispose();
-  return { openMs, changeMs, completionMs, peakRssMb: rss, diagnostics, atInjected };
+  return { openMs, changeMs, changeCpuMs, changeWaitMs, completionP95: p95(completionTimes), hoverP95: p95(hoverTimes), peakRssMb: rss, diagnostics, atInjected };
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
@@ -127,7 +167,7 @@ function floorMs(text: string): number {
 
 async function main(): Promise<void> {
   console.log(`prr bench:lsp — Node ${process.version}, ${RUNS} runs per cell, fresh server per run`);
-  const rows = [['lines', 'server', 'open→diag ms', 'floor ms', 'open/floor', 'change→diag first', 'change→diag median', 'completion ms', 'peak RSS MB', 'diags', 'at injected line']];
+  const rows = [['lines', 'server', 'open→diag ms', 'floor ms', 'open/floor', 'change→diag first', 'change→diag median', 'change CPU ms', 'change wait ms', 'completion p95', 'hover p95', 'peak RSS MB', 'diags', 'at injected line']];
   for (const size of SIZES) {
     const { text } = openslo(size);
     const injectedLine = text.split('\n').findIndex((l) => l.includes('budgetingMetod'));
@@ -137,12 +177,38 @@ async function main(): Promise<void> {
       for (let r = 0; r < RUNS; r++) runs.push(await once(server, text, injectedLine));
       const opens = runs.map((r) => r.openMs);
       rows.push([String(text.split('\n').length), server.name, spread(opens), floor.toFixed(0), (median(opens) / floor).toFixed(2),
-        spread(runs.map((r) => r.changeMs[0])), spread(runs.map((r) => median(r.changeMs.slice(1)))), spread(runs.map((r) => r.completionMs)),
+        spread(runs.map((r) => r.changeMs[0])), spread(runs.map((r) => median(r.changeMs.slice(1)))),
+        spread(runs.map((r) => median(r.changeCpuMs.slice(1)))), spread(runs.map((r) => median(r.changeWaitMs.slice(1)))),
+        spread(runs.map((r) => r.completionP95)), spread(runs.map((r) => r.hoverP95)),
         spread(runs.map((r) => r.peakRssMb)), String(runs[0].diagnostics), runs[0].atInjected ? 'yes' : 'no']);
     }
   }
+  printTable(rows);
+  const prr = SERVERS.find((s) => s.name === 'prr');
+  if (prr && process.env.PRR_BENCH_WORKSPACE !== '0') await benchWorkspace(prr);
+}
+
+function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows) console.log(row.map((cell, c) => cell.padStart(widths[c])).join('  '));
+}
+
+/** Item 4 of issue #9: a workspace of 10,000 files must not hold back the open file's diagnostics. */
+async function benchWorkspace(server: Server): Promise<void> {
+  const workspace = writeWorkspace();
+  try {
+    const open = workspace.files.find((f) => f.endsWith('.readiness.yaml')) ?? workspace.files[0];
+    const runs = [];
+    for (let r = 0; r < RUNS; r++) runs.push(await workspaceRun(server.command, workspace.root, open));
+    console.log(`\nworkspace of ${workspace.files.length} files, one manifest opened right after initialized (${RUNS} runs, fresh server per run)`);
+    printTable([
+      ['open→first diag ms', 'initialized→indexed ms', 'first diag before indexed', '$/progress seen', 'peak RSS MB'],
+      [spread(runs.map((r) => r.firstDiagnosticsMs)), spread(runs.map((r) => r.indexedMs)), `${runs.filter((r) => r.beforeIndexed).length}/${runs.length}`,
+        runs[0].progressKinds.join(','), spread(runs.map((r) => r.peakRssMb))],
+    ]);
+  } finally {
+    workspace.dispose();
+  }
 }
 
 main().catch((error: unknown) => {
