@@ -42,10 +42,18 @@ export function ensureCodeServer(log: (line: string) => void): Installed {
     cpSync(join(SPEC, 'package-lock.json'), join(dir, 'package-lock.json'));
     // Its postinstall builds native modules (node-gyp; Debian's libkrb5-dev) and refuses
     // to run as root unless told; npm must run on Node 24 for its version check.
-    npm(['ci', '--no-audit', '--no-fund'], dir, { ...process.env, PATH: path, npm_config_unsafe_perm: 'true' });
+    npm(['ci', '--no-audit', '--no-fund'], dir, { ...withoutNpmVariables(process.env), PATH: path, npm_config_unsafe_perm: 'true' });
     writeFileSync(join(dir, '.installed'), '');
   }
   return { bin: join(dir, 'node_modules', '.bin', 'code-server'), path };
+}
+
+/**
+ * Under `npm run`, npm_config_user_agent names the outer npm's Node 20 and the inner npm
+ * would pass it on to code-server's version check: start from a clean npm environment.
+ */
+function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
 }
 
 function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): void {
