@@ -235,7 +235,8 @@ test('duration: a number and a unit m h d w M Q Y, at the value', () => {
 
 test('duration: every unit passes', () => {
   for (const duration of ['5m', '1h', '28d', '4w', '1M', '1Q', '1Y', '30d']) {
-    assert.deepEqual(run(SLO.replace('duration: 28d', `duration: ${duration}`)), [], duration);
+    // A 5-minute window leaves 3 s of budget at 0.99: slo-budget-too-small says so; the schema accepts the unit.
+    assert.deepEqual(run(SLO.replace('duration: 28d', `duration: ${duration}`)).filter((f) => !f.includes(' slo-budget-too-small ')), [], duration);
   }
 });
 
