@@ -68,7 +68,8 @@ export function registerBudgetHints(
       inlayHints = client.textDocument?.inlayHint !== undefined;
       inlayRefresh = client.workspace?.inlayHint?.refreshSupport === true;
       lensRefresh = client.workspace?.codeLens?.refreshSupport === true;
-      const formats = client.textDocument?.inlayHint?.resolveSupport ? ['markdown'] : client.textDocument?.hover?.contentFormat;
+      // LSP has no content format for inlay hint tooltips: a client that renders Markdown hovers takes it here too.
+      const formats = client.textDocument?.hover?.contentFormat;
       markdown = formats === undefined || formats.includes(MarkupKind.Markdown);
       return inlayHints ? { inlayHintProvider: { resolveProvider: false } } : { codeLensProvider: { resolveProvider: false } };
     },

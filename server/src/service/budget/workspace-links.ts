@@ -17,12 +17,14 @@ export interface WorkspaceLinkSource {
 export function withWorkspaceLinks(uri: string, facts: readonly BudgetFact[], source: WorkspaceLinkSource): readonly BudgetFact[] {
   const conditions = facts.filter((f) => f.type === 'condition');
   if (conditions.length === 0) return facts;
+  const own = linksByRef(facts);
   const borrowed = new Set<LinkFact>();
   const policies = new Set<string>();
-  for (const fact of facts) if (fact.type === 'policy-link') policies.add(fact.name);
   for (const condition of conditions) {
-    if (condition.type !== 'condition') continue;
-    if (condition.inPolicy) policies.add(condition.inPolicy);
+    const inFile = [...(condition.inPolicy ? [condition.inPolicy] : []), ...(condition.name ? (own.get(key('policy-link', condition.name)) ?? []).map((p) => p.name) : [])];
+    // The common case — the SLO in the same file — needs no other file.
+    if (inFile.some((policy) => (own.get(key('slo-link', policy)) ?? []).some((slo) => slo.window))) continue;
+    for (const policy of inFile) policies.add(policy);
     if (!condition.name) continue;
     for (const link of linksIn(source, uri, 'AlertCondition', condition.name, 'policy-link')) {
       borrowed.add(link);
@@ -33,13 +35,39 @@ export function withWorkspaceLinks(uri: string, facts: readonly BudgetFact[], so
   return borrowed.size === 0 ? facts : [...facts, ...borrowed];
 }
 
-function linksIn(source: WorkspaceLinkSource, self: string, kind: string, name: string, type: LinkFact['type']): LinkFact[] {
+function linksIn(source: WorkspaceLinkSource, self: string, kind: string, name: string, type: LinkFact['type']): readonly LinkFact[] {
   const links: LinkFact[] = [];
   for (const uri of source.filesNaming(kind, name)) {
-    if (uri === self) continue;
-    for (const fact of source.factsOf(uri) ?? []) {
-      if (fact.type === type && fact.refs.includes(name)) links.push(fact);
-    }
+    const facts = uri === self ? undefined : source.factsOf(uri);
+    if (facts) links.push(...(linksByRef(facts).get(key(type, name)) ?? []));
   }
   return links;
+}
+
+/**
+ * A file's link facts by the name they refer to. Facts never change once extracted, so the map is
+ * kept per fact list (weakly: it goes with the list), and a file's links are sorted out once, not
+ * once per condition that looks at them.
+ */
+const byRef = new WeakMap<readonly BudgetFact[], Map<string, LinkFact[]>>();
+
+function linksByRef(facts: readonly BudgetFact[]): Map<string, LinkFact[]> {
+  let map = byRef.get(facts);
+  if (map) return map;
+  map = new Map();
+  for (const fact of facts) {
+    if (fact.type !== 'slo-link' && fact.type !== 'policy-link') continue;
+    for (const ref of fact.refs) {
+      const k = key(fact.type, ref);
+      const list = map.get(k);
+      if (list) list.push(fact);
+      else map.set(k, [fact]);
+    }
+  }
+  byRef.set(facts, map);
+  return map;
+}
+
+function key(type: LinkFact['type'], name: string): string {
+  return `${type}\u0000${name}`;
 }
