@@ -135,3 +135,13 @@ test('a condition in its own file is judged against the SLO that uses it through
   engine.removeFile(slo.uri);
   assert.match(engine.budgetHints(condition)[0].label, /no SLO in the workspace uses this condition/);
 });
+
+test('OpenSLO v1alpha: count × unit, a window without `calendar` read as rolling', () => {
+  const engine = createEngine({ now: () => new Date('2026-02-10T12:00:00Z') });
+  const slo = (window: string) => `apiVersion: openslo/v1alpha\nkind: SLO\nmetadata:\n  name: s\n  displayName: S\nspec:\n  service: svc\n  budgetingMethod: Occurrences\n  timeWindows:\n${window}\n  objectives:\n    - target: 0.99\n      ratioMetrics:\n        counter: true\n        good: { source: prometheus, queryType: promql, query: a }\n        total: { source: prometheus, queryType: promql, query: b }\n`;
+  const hint = (window: string) => engine.budgetHints({ uri: 'file:///w/v1alpha.yaml', text: slo(window) })[0]?.label;
+  assert.equal(hint('    - count: 28\n      unit: Day'), '6 h 43 m of error budget per 28 d (1 % may fail)'); // 28 d × 0.01 = 6.72 h
+  // A calendar month from the 1st, judged in February 2026: 28 days.
+  assert.equal(hint('    - count: 1\n      unit: Month\n      isRolling: false\n      calendar:\n        startTime: "2026-01-01 00:00:00"\n        timeZone: UTC'), '6 h 43 m of error budget per 28 d (1 % may fail)');
+  assert.equal(hint('    - count: 1\n      unit: Quarter\n      isRolling: true'), '21 h 36 m of error budget per 90 d (1 % may fail)'); // 90 d × 0.01 = 21.6 h
+});

@@ -222,7 +222,7 @@ function oneIn(ratio: number): string {
   return ratio > 0 ? `1 in ${count(Math.round(1 / ratio))} events` : 'no events';
 }
 
-/** Thousands separated by a thin space, as SI writes them. */
+/** Thousands separated by a space, as SI writes them (`40 320`). */
 function count(n: number): string {
   return n.toLocaleString('en-US').replace(/,/g, ' ');
 }
