@@ -212,8 +212,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function budgetsOf(document: SourceDocument, config: FileConfig) {
     if (!isYamlPath(pathOf(document.uri))) return [];
     ensureIndexed(document, config);
-    return budgetItems(linkedFacts(document.uri, local(document, config).budgets), config, now());
+    const result = local(document, config);
+    const at = now();
+    const minute = Math.floor(at.getTime() / 60_000);
+    const last = budgetMemo.get(result);
+    if (last && last.config === config && last.version === index.version && last.minute === minute) return last.items;
+    const items = budgetItems(linkedFacts(document.uri, result.budgets), config, at);
+    budgetMemo.set(result, { config, version: index.version, minute, items });
+    return items;
   }
+
+  /**
+   * Each check result's budget items while the index (other files' links) and the minute stay the same: hover,
+   * outline and inlay hints ask for them again and again between two edits, and a 50,000-line file has thousands.
+   */
+  const budgetMemo = new WeakMap<TextResult, { config: FileConfig; version: number; minute: number; items: ReturnType<typeof budgetItems> }>();
 
   /** A file's budget facts with the policy and SLO links of the other files its conditions are named in. */
   function linkedFacts(uri: string, facts: readonly BudgetFact[] | undefined): readonly BudgetFact[] | undefined {
@@ -248,7 +261,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (CONFIG_KIND.matchesFileName(path)) return local(document, config).findings;
       ensureIndexed(document, config);
       const result = local(document, config);
-      const own = result.budgets ? [...result.findings, ...budgetFindings(budgetItems(linkedFacts(document.uri, result.budgets), config, now()), budgetSettings(config, now()))].sort(byPosition) : result.findings;
+      const own = result.budgets ? [...result.findings, ...budgetFindings(budgetsOf(document, config), budgetSettings(config, now()))].sort(byPosition) : result.findings;
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
       const ours = !config.isExcluded(path) && (namedAs(path, config) !== undefined || CONTENT_MARKERS.test(document.text));

@@ -14,6 +14,8 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** The entity list each file was last set from: setting the same list again changes nothing. */
   private readonly sources = new Map<string, readonly Entity[]>();
+  /** Bumped by every change, so that what was derived from the index can tell it is still current. */
+  version = 0;
   /** Per file, the indexed form of each of those entities: an entity still there keeps it. */
   private readonly located = new Map<string, Map<Entity, LocatedEntity>>();
 
@@ -24,6 +26,7 @@ export class WorkspaceIndex implements WorkspaceView {
   set(uri: string, entities: readonly Entity[]): Set<string> {
     const before = this.sources.get(uri);
     if (before === entities) return new Set();
+    this.version++;
     if (before === undefined) return this.add(uri, entities);
     const previous = this.located.get(uri) ?? new Map<Entity, LocatedEntity>();
     const now = new Set(entities);
@@ -106,6 +109,7 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   remove(uri: string): Set<string> {
+    this.version++;
     const touched = new Set<string>();
     for (const entity of this.files.get(uri) ?? []) this.unlink(entity, touched);
     this.files.delete(uri);
