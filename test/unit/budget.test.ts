@@ -145,3 +145,21 @@ test('OpenSLO v1alpha: count × unit, a window without `calendar` read as rollin
   assert.equal(hint('    - count: 1\n      unit: Month\n      isRolling: false\n      calendar:\n        startTime: "2026-01-01 00:00:00"\n        timeZone: UTC'), '6 h 43 m of error budget per 28 d (1 % may fail)');
   assert.equal(hint('    - count: 1\n      unit: Quarter\n      isRolling: true'), '21 h 36 m of error budget per 90 d (1 % may fail)'); // 90 d × 0.01 = 21.6 h
 });
+
+test('the report: one line per SLO, counting its alerts in the files of the policies and conditions it names', () => {
+  const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
+  const files: Record<string, string> = {
+    'readiness.yaml': 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: svc\nspec:\n  owner: team-a\n  tier: 2\n  slos:\n    - ref: api\n',
+    'slo.yaml': 'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api\nspec:\n  service: svc\n  indicatorRef: sli\n  budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 30d\n      isRolling: true\n  objectives:\n    - target: 0.999\n  alertPolicies:\n    - alertPolicyRef: paging\n',
+    'policies.yaml': 'apiVersion: openslo/v1\nkind: AlertPolicy\nmetadata:\n  name: paging\nspec:\n  conditions:\n    - conditionRef: fast-burn\n  notificationTargets:\n    - targetRef: oncall\n',
+    'conditions.yaml': 'apiVersion: openslo/v1\nkind: AlertCondition\nmetadata:\n  name: fast-burn\nspec:\n  severity: page\n  condition:\n    kind: burnrate\n    op: gte\n    threshold: 14.4\n    lookbackWindow: 1h\n',
+  };
+  for (const [path, text] of Object.entries(files)) engine.setFile({ uri: `file:///w/${path}`, text });
+  const [service] = engine.report({ root: 'file:///w' }).services;
+  // 30 d × 0.001 = 43 m 12 s; 14.4 × 1 h ÷ 30 d = 2 %.
+  assert.deepEqual(service.budgets?.map((b) => [b.slo, b.line, b.location.path, b.location.range.start.line]), [
+    ['api', '43 m 12 s of error budget per 30 d (0.1 % may fail); alerts fire after page 2 % of the budget is spent', 'slo.yaml', 12],
+  ]);
+  engine.removeFile('file:///w/conditions.yaml');
+  assert.match(engine.report({ root: 'file:///w' }).services[0].budgets?.[0].line ?? '', /; no burn-rate alerts$/);
+});

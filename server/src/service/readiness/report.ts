@@ -78,7 +78,7 @@ export function buildReport(sources: ReportSources): ReadinessReport {
         },
       };
       const judged = judgeService({ uri, doc, nameRange: entity.range, context, settings: config.readiness, display, files: () => [...files] });
-      const budgets = sources.budgets ? sloBudgetLines(context, sources.budgets, (file, item) => ({ uri: file, path: display(file), range: item.fact.anchor })) : [];
+      const budgets = sources.budgets ? sloBudgetLines(context, { index: sources.index, budgets: sources.budgets, location: (file, item) => ({ uri: file, path: display(file), range: item.fact.anchor }) }) : [];
       services.push(budgets.length > 0 ? { ...judged, budgets } : judged);
     }
   }
