@@ -95,6 +95,7 @@ test('remote $schema and $ref keys are reported, not fetched; remote links are n
     'slos/remote.json unknown-property',
     'slos/remote.json unknown-property',
     'slos/remote.openslo.yaml unknown-property',
+    'slos/remote.openslo.yaml unknown-property',
   ]);
 });
 
