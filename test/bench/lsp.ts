@@ -74,6 +74,9 @@ function peakRss(child: ChildProcess): number {
 
 async function once(server: Server, text: string, injectedLine: number): Promise<Run> {
   const child = spawn(server.command[0], server.command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
+  // A server that dies mid-run must fail the bench, not leave it waiting on a reply that never comes.
+  const died = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${server.name} exited (${code ?? signal}) during the run`))));
+  died.catch(() => undefined);
   const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const section = server.name === 'prr' ? 'prr' : 'yaml';
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === section || i.section === undefined ? server.settings : null)));
@@ -100,7 +103,7 @@ async function once(server: Server, text: string, injectedLine: number): Promise
   let published = nextPublication();
   let start = now();
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-  let first = await published;
+  let first = await Promise.race([published, died]);
   while (first.diagnostics.length === 0 && injectedLine >= 0) first = await (published = nextPublication()); // yaml-ls may publish an empty list first
   const openMs = now() - start;
   const diagnostics = first.diagnostics.length;
@@ -119,7 +122,7 @@ async function once(server: Server, text: string, injectedLine: number): Promise
       textDocument: { uri, version },
       contentChanges: [{ range: { start: { line: target, character: 0 }, end: { line: target, character: lines[target].length } }, text: `  description: edit ${version}` }],
     });
-    await published;
+    await Promise.race([published, died]);
     changeMs.push(now() - start);
     const after = schedStat(child);
     changeCpuMs.push(after.cpu - before.cpu);
@@ -174,7 +177,11 @@ async function main(): Promise<void> {
     const floor = floorMs(text);
     for (const server of SERVERS) {
       const runs: Run[] = [];
-      for (let r = 0; r < RUNS; r++) runs.push(await once(server, text, injectedLine));
+      for (let r = 0; r < RUNS; r++) {
+        runs.push(await once(server, text, injectedLine));
+        const last = runs[runs.length - 1];
+        console.error(`  ${size} lines, ${server.name}, run ${r + 1}: open ${last.openMs.toFixed(0)} ms, change ${last.changeMs.map((m) => m.toFixed(0)).join('/')} ms`);
+      }
       const opens = runs.map((r) => r.openMs);
       rows.push([String(text.split('\n').length), server.name, spread(opens), floor.toFixed(0), (median(opens) / floor).toFixed(2),
         spread(runs.map((r) => r.changeMs[0])), spread(runs.map((r) => median(r.changeMs.slice(1)))),
