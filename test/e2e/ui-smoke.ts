@@ -1,10 +1,11 @@
 // The UI smoke test: what a person sees in the workbench. Opens the payments manifest (five
 // deliberate problems), checks the squiggles, the Problems panel rows and the readiness
 // status-bar item, then runs "PRR: Show Readiness Report" from the command palette and
-// checks the webview's service rows, and creates a runbook through "PRR: New Runbook"'s
+// checks the webview's service rows, exports the report with its Export… button through the
+// save dialog, and creates a runbook through "PRR: New Runbook"'s
 // prompt. Screenshots: test-results/e2e-*.png.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
@@ -72,6 +73,22 @@ export async function uiSmoke(browser: Browser, url: string, workspace: string, 
       expect(['checkout-api', 'inventory-sync', 'payments-worker'].every((n) => names.includes(n)), `the report lists the three services, got ${names.join(', ')}`);
       expect(await page.locator('.tab', { hasText: 'Readiness Report' }).first().isVisible(), 'a "Readiness Report" tab is shown');
       await page.screenshot({ path: join(results, 'e2e-report.png') });
+    });
+
+    await step('the report\'s "Export…" button saves Markdown through the save dialog', async () => {
+      const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await report.locator('button[data-command="export"]').click();
+      // code-server's save dialog is the workbench's simple file dialog: a path to type.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor(WAIT);
+      const target = join(workspace, 'ui-export.md');
+      await input.fill(target);
+      await page.keyboard.press('Enter');
+      // The new file shows up in the Explorer (the "saved to" toast is not reliably on screen).
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'ui-export.md' }).first().waitFor(WAIT);
+      const text = readFileSync(target, 'utf8');
+      expect(/^# /.test(text) && ['checkout-api', 'inventory-sync', 'payments-worker'].every((n) => text.includes(n)), `ui-export.md is the Markdown report:\n${text.slice(0, 400)}`);
+      await page.screenshot({ path: join(results, 'e2e-export.png') });
     });
 
     await step('"PRR: New Runbook" asks for a name and opens the new runbook', async () => {
