@@ -162,3 +162,24 @@ test('`.prr.yaml` budget settings: a higher minimum budget and Sloth’s 28-day 
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('a condition in its own file follows its SLO: editing the SLO window re-checks the condition file', async () => {
+  const condition = 'apiVersion: openslo/v1\nkind: AlertCondition\nmetadata:\n  name: slow-burn\nspec:\n  severity: ticket\n  condition:\n    kind: burnrate\n    op: gt\n    threshold: 2\n    lookbackWindow: 5d\n';
+  const policy = 'apiVersion: openslo/v1\nkind: AlertPolicy\nmetadata:\n  name: tickets\nspec:\n  conditions:\n    - conditionRef: slow-burn\n  notificationTargets:\n    - targetRef: oncall\n';
+  const slo = (window: string) => `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: api\nspec:\n  service: svc\n  indicatorRef: sli\n  budgetingMethod: Occurrences\n  timeWindow:\n    - duration: ${window}\n      isRolling: true\n  objectives:\n    - target: 0.99\n  alertPolicies:\n    - alertPolicyRef: tickets\n`;
+  const late = (d: Diagnostic[]) => d.some((x) => x.code === 'slo-alert-after-budget');
+  await withServer({ capabilities: INLAY }, async (server) => {
+    await open(server.connection, 'policy.yaml', policy);
+    await open(server.connection, 'slo.yaml', slo('28d'));
+    const first = server.nextDiagnostics(BASE + 'condition.yaml');
+    await open(server.connection, 'condition.yaml', condition);
+    assert.equal(late((await first).diagnostics), false, '2 × 5 d ÷ 28 d = 35.7 %: in time');
+    const hints = await hintsOf(server.connection, 'condition.yaml', condition);
+    assert.equal(hints[0].label, 'burn rate 2× over 5d: budget gone in 14 d; fires after 35.7 % of it is spent');
+    // The SLO's window shrinks to 7 days: 143 % — the condition file is re-checked without being touched.
+    const again = server.nextDiagnostics(BASE + 'condition.yaml', (p) => late(p.diagnostics));
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: BASE + 'slo.yaml', version: 2 }, contentChanges: [{ text: slo('7d') }] });
+    const message = String((await again).diagnostics.find((d) => d.code === 'slo-alert-after-budget')?.message);
+    assert.match(message, /^at burn rate 2 this alert fires only after 143 % of the 7 d error budget is spent/);
+  });
+});

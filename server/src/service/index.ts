@@ -34,7 +34,7 @@ import type { ReadinessReport } from '../protocol/report';
 import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, isOversize, oversize } from './limits';
 import { portable, revive, type LocalCheck } from './local-check';
 import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover, type BudgetHint } from './budget/features';
-import { withWorkspaceLinks } from './budget/workspace-links';
+import { alertLinkKeys, withWorkspaceLinks } from './budget/workspace-links';
 import type { BudgetFact } from './budget/facts';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
@@ -166,6 +166,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const touched = index.set(document.uri, entities);
     indexed.set(document.uri, entities);
     touched.add(fileKey(document.uri)); // files that point at this one (a manifest at its runbook)
+    // Conditions kept in other files take their SLO's window from this one: their budget numbers follow its changes.
+    if (touched.size > 1) for (const key of alertLinkKeys(entities)) touched.add(key);
     return index.filesConcerning(touched).filter((uri) => uri !== document.uri);
   }
 

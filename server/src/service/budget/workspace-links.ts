@@ -71,3 +71,18 @@ function linksByRef(facts: readonly BudgetFact[]): Map<string, LinkFact[]> {
 function key(type: LinkFact['type'], name: string): string {
   return `${type}\u0000${name}`;
 }
+
+/**
+ * The index keys of the policies and conditions a file's objects name: when its SLOs or policies
+ * change, the files holding those are the ones whose budget numbers may change with them.
+ */
+export function alertLinkKeys(entities: readonly { refs: readonly { targetKind: string; name: string }[] }[]): string[] {
+  const keys: string[] = [];
+  for (const entity of entities) {
+    for (const ref of entity.refs) {
+      // WorkspaceIndex's key for an object's name (its nameKey).
+      if (ref.targetKind === 'AlertPolicy' || ref.targetKind === 'AlertCondition') keys.push(`name:${ref.targetKind}:${ref.name}`);
+    }
+  }
+  return keys;
+}
