@@ -81,8 +81,11 @@ export async function uiSmoke(browser: Browser, url: string, workspace: string, 
       // code-server's save dialog is the workbench's simple file dialog: a path to type.
       const input = page.locator('.quick-input-widget input');
       await input.waitFor(WAIT);
+      // It fills in the default name once it has read the folder; typing before that is lost.
+      await until(async () => /readiness-report-[\d-]+\.html$/.test(await input.inputValue()), 'the save dialog\'s default file name');
       const target = join(workspace, 'ui-export.md');
       await input.fill(target);
+      await until(async () => (await input.inputValue()) === target, 'the typed path in the save dialog');
       await page.keyboard.press('Enter');
       // The new file shows up in the Explorer (the "saved to" toast is not reliably on screen).
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'ui-export.md' }).first().waitFor(WAIT);
@@ -120,6 +123,15 @@ async function quickOpen(page: Page, file: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor(WAIT);
   await page.keyboard.press('Enter');
   await page.locator('.tab.active', { hasText: file }).waitFor(WAIT);
+}
+
+/** Polls a UI condition that no event reports (bounded: 30 s). */
+async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function expect(condition: boolean, message: string): void {
