@@ -25,6 +25,8 @@ export interface TreeRun {
   workers: string | undefined;
   wallMs: number[];
   peakRssMb: (number | undefined)[];
+  /** User + system CPU of the whole process (all threads): on a loaded machine, what the wall time would be on free cores × cores. */
+  cpuMs: (number | undefined)[];
 }
 
 export interface TreeResult {
@@ -70,13 +72,14 @@ export function benchTree(rounds = 1): TreeResult {
   const root = mkdtempSync(join(tmpdir(), 'prr-tree-'));
   try {
     const paths = writeTree(root);
-    const runs: TreeRun[] = [undefined, '0', '1'].map((workers) => ({ workers, wallMs: [], peakRssMb: [] }));
+    const runs: TreeRun[] = [undefined, '0', '1'].map((workers) => ({ workers, wallMs: [], peakRssMb: [], cpuMs: [] }));
     const engineMs: number[] = [];
     for (let round = 0; round < rounds; round++) {
       for (const run of runs) {
-        const { wallMs, peakRssMb } = runCli(root, run.workers);
+        const { wallMs, peakRssMb, cpuMs } = runCli(root, run.workers);
         run.wallMs.push(wallMs);
         run.peakRssMb.push(peakRssMb);
+        run.cpuMs.push(cpuMs);
       }
       engineMs.push(inProcess(paths));
     }
@@ -86,17 +89,18 @@ export function benchTree(rounds = 1): TreeResult {
   }
 }
 
-function runCli(root: string, workers: string | undefined): { wallMs: number; peakRssMb: number | undefined } {
-  // GNU time reports the child's peak RSS (all its threads); without it, only the wall time is measured.
-  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M'] : [];
+function runCli(root: string, workers: string | undefined): { wallMs: number; peakRssMb: number | undefined; cpuMs: number | undefined } {
+  // GNU time reports the child's peak RSS and CPU (all its threads); without it, only the wall time is measured.
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '%M %U %S'] : [];
   const env = { ...process.env, PRR_WORKERS: workers };
   if (workers === undefined) delete env.PRR_WORKERS;
   const started = process.hrtime.bigint();
   const run = spawnSync(time[0] ?? process.execPath, [...time.slice(1), ...(time.length ? [process.execPath] : []), CLI, 'check', root, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28, env });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 1) throw new Error(`prr check exited ${run.status}: ${run.stderr}`);
-  const rssKb = time.length ? Number(run.stderr.trim().split('\n').pop()) : NaN;
-  return { wallMs, peakRssMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined };
+  const [rssKb, user, system] = time.length ? (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) : [NaN, NaN, NaN];
+  const cpuMs = (user + system) * 1000;
+  return { wallMs, peakRssMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined, cpuMs: Number.isFinite(cpuMs) ? cpuMs : undefined };
 }
 
 /** The same engine calls the CLI makes, in one thread, with the texts already read. */
