@@ -137,7 +137,7 @@ function refreshAll(): void {
 documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange', document.uri, undefined, () => {
   if (isConfigFile(document.uri)) configs.invalidate(); // every file's configuration may have changed
   const affected = guard.run('textDocument/didChange (indexing)', document.uri, [], () => engine.setFile({ uri: document.uri, text: document.getText() }, configFor(document.uri)));
-  if (affected.length > 0 || isConfigFile(document.uri)) refreshAll();
+  if (affected.length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();
   else if (!pullMode) diagnostics.schedule(document);
 }));
 
@@ -148,13 +148,15 @@ function isConfigFile(uri: string): boolean {
 documents.onDidClose(({ document }) => guard.runAsync('textDocument/didClose', document.uri, undefined, async () => {
   diagnostics.forget(document.uri, !pullMode);
   if (isConfigFile(document.uri)) configs.invalidate();
-  if ((await feed.loadFromDisk(document.uri)).length > 0 || isConfigFile(document.uri)) refreshAll();
+  if ((await feed.loadFromDisk(document.uri)).length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();
 }));
 
 connection.onDidChangeWatchedFiles(({ changes }) => guard.runAsync('workspace/didChangeWatchedFiles', changes[0]?.uri, undefined, async () => {
   const configChanged = changes.some((c) => isConfigFile(c.uri));
   if (configChanged) configs.invalidate();
-  if ((await feed.onWatchedFiles(changes)).length > 0 || configChanged) refreshAll();
+  // A custom schema (`schemas:` in .prr.yaml) is read anew by each check: re-checking is enough.
+  const schemaChanged = changes.some((c) => engine.isCustomSchema(c.uri));
+  if ((await feed.onWatchedFiles(changes)).length > 0 || configChanged || schemaChanged) refreshAll();
 }));
 
 connection.languages.diagnostics.on((params) => {
@@ -182,7 +184,7 @@ process.on('uncaughtException', (error) => {
 });
 
 registerCommands(connection, documents, fixAllDeps, guard);
-registerReadinessReport(connection, engine, configFor, () => workspaceFolders, indexing);
+registerReadinessReport(connection, engine, configFor, () => workspaceFolders, indexing, guard);
 
 documents.listen(connection);
 connection.listen();

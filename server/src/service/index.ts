@@ -36,6 +36,8 @@ import { portable, revive, type LocalCheck } from './local-check';
 import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover, type BudgetHint } from './budget/features';
 import { alertLinkKeys, withWorkspaceLinks } from './budget/workspace-links';
 import type { BudgetFact } from './budget/facts';
+import { CustomSchemas, type CustomSchema } from './schema/custom';
+import { configSchemaProblems, withCustomSchemas } from './schema/custom-check';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
@@ -120,6 +122,8 @@ export interface Engine {
   adopt(document: SourceDocument, checked: LocalCheck, config?: FileConfig): void;
   /** The error budget of each objective and burn-rate alert of a YAML document, one hint each (docs/error-budget.md). */
   budgetHints(document: SourceDocument, config?: FileConfig): BudgetHint[];
+  /** Whether the file at `uri` was read as a custom schema (`schemas:`): when it changes, manifests must be checked again. */
+  isCustomSchema(uri: string): boolean;
 }
 
 export interface ReportOptions {
@@ -143,6 +147,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const known = new Set(RULES.map((r) => r.id));
   const now = options.now ?? (() => new Date());
   let editorSeverities = options.severities ?? {};
+  const customSchemas = new CustomSchemas(options.io);
+  /** A check result's findings with its custom schemas applied, while those schemas' texts stay the same. */
+  const customMemo = new WeakMap<TextResult, { schemas: readonly CustomSchema[]; findings: Finding[] }>();
+
+  /** The document's own findings with the configuration's custom schemas applied (readiness manifests only). */
+  function withCustom(document: SourceDocument, result: TextResult, config: FileConfig): Finding[] {
+    if (config.customSchemas.length === 0 || !result.entities.some((e) => e.family === 'manifest')) return result.findings;
+    const schemas = config.customSchemas.map((uri) => customSchemas.load(uri));
+    const last = customMemo.get(result);
+    if (last && last.schemas.length === schemas.length && last.schemas.every((s, i) => s === schemas[i])) return last.findings;
+    const findings = withCustomSchemas(document.text, result.findings, schemas);
+    customMemo.set(result, { schemas, findings });
+    return findings;
+  }
 
   function namedAs(path: string, config: FileConfig): DocumentKind | undefined {
     if (CONFIG_KIND.matchesFileName(path)) return CONFIG_KIND;
@@ -260,10 +278,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       // A `.prr.yaml`'s own findings are never silenced by the rules it (or another) sets:
       // a broken configuration must always be seen.
-      if (CONFIG_KIND.matchesFileName(path)) return local(document, config).findings;
+      if (CONFIG_KIND.matchesFileName(path)) return withSchemaProblems(document, local(document, config).findings);
       ensureIndexed(document, config);
       const result = local(document, config);
-      const own = result.budgets ? [...result.findings, ...budgetFindings(budgetsOf(document, config), budgetSettings(config, now()))].sort(byPosition) : result.findings;
+      const ownFindings = withCustom(document, result, config);
+      const own = result.budgets ? [...ownFindings, ...budgetFindings(budgetsOf(document, config), budgetSettings(config, now()))].sort(byPosition) : ownFindings;
       const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
       const ours = !config.isExcluded(path) && (namedAs(path, config) !== undefined || CONTENT_MARKERS.test(document.text));
@@ -283,6 +302,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     definition: (document, position, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : definition(document, position, features(document, config))),
     foldingRanges: (document, config = DEFAULT_CONFIG) => (config.isExcluded(pathOf(document.uri)) ? [] : foldingRanges(document, features(document, config, false))),
     parseConfig: (text) => parseConfig(text, checker),
+    isCustomSchema: (uri) => customSchemas.has(uri),
     docsUrl(ruleId) {
       return options.docsBaseUrl && known.has(ruleId) ? `${options.docsBaseUrl}${ruleId}.md` : undefined;
     },
@@ -327,6 +347,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
   };
   return withLimits(engine);
+
+  /** A `.prr.yaml`'s findings and one for each `schemas:` entry that cannot be used (read anew: the files may have changed). */
+  function withSchemaProblems(document: SourceDocument, findings: Finding[]): Finding[] {
+    if (!/^\s*schemas\s*:/m.test(document.text)) return findings;
+    const problems = configSchemaProblems(document.text, document.uri, (uri) => customSchemas.load(uri));
+    return problems.length === 0 ? findings : [...findings, ...problems].sort(byPosition);
+  }
 
   /** The document's kind's size limit, if it has one. */
   function limitOf(document: SourceDocument, config: FileConfig): number | undefined {

@@ -36,3 +36,14 @@ export function relativePath(from: string, to: string): string {
   while (i < fromDir.length && i < target.length - 1 && fromDir[i] === target[i]) i++;
   return [...fromDir.slice(i).map(() => '..'), ...target.slice(i)].join('/');
 }
+
+/** An absolute path (POSIX separators, or a Windows drive path) as a `file:` URI, as Node's pathToFileURL writes it. */
+export function fileUriOf(path: string): string {
+  const escaped = path.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F');
+  return new URL(`file://${escaped.startsWith('/') ? '' : '/'}${escaped}`).href;
+}
+
+/** A path written in a file (a `schemas:` entry) resolved against that file's URI; `%` and `?` are parts of the name. */
+export function resolveWrittenPath(path: string, base: string): string | undefined {
+  return resolveRelative(path.replace(/%/g, '%25').replace(/\?/g, '%3F'), base);
+}

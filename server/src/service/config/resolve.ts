@@ -1,7 +1,7 @@
 // `.prr.yaml` files, merged into the configuration that applies to one file. Layers come
 // from the shells (found by walking up from the file); globs in a layer are relative to
 // that layer's folder. Nearer layers win: rule severities and required sections key by
-// key, include lists as a whole; excludes add up.
+// key, include lists as a whole, custom schema lists as a whole; excludes add up.
 
 import { DEFAULT_REQUIRED_SECTIONS, type RequiredSections } from '../runbook/sections';
 import type { RunbookOptions } from '../runbook/types';
@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, type Limits } from '../limits';
 import { DEFAULT_BUDGET_SETTINGS } from '../budget/evaluate';
 import { prometheusSeconds } from '../budget/duration';
 import { compileGlobs } from './glob';
+import { fileUriOf, resolveWrittenPath } from '../uri';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -25,6 +26,8 @@ export interface ConfigData {
   readiness?: ReadinessConfigData;
   limits?: LimitsData;
   budget?: { slothWindow?: string; minimumBudget?: string };
+  /** Extra JSON Schema files every readiness manifest must also satisfy, relative to the file's folder. */
+  schemas?: string[];
 }
 
 /** `limits:` in `.prr.yaml`. */
@@ -51,6 +54,8 @@ export interface FileConfig {
   limits: Limits;
   /** Error-budget settings (`budget:`): Sloth's SLO period and the smallest budget not reported, in seconds. */
   budget: { slothPeriodSeconds: number; minimumBudgetSeconds: number };
+  /** URIs of the custom schemas (`schemas:`) readiness manifests must also satisfy: the nearest layer's list. */
+  customSchemas: readonly string[];
   isRunbookFile(path: string): boolean;
   isManifestFile(path: string): boolean;
   isExcluded(path: string): boolean;
@@ -73,6 +78,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
   let runbookGlobs = { folder: '/', patterns: DEFAULT_RUNBOOK_GLOBS };
   let manifestGlobs = { folder: '/', patterns: DEFAULT_MANIFEST_GLOBS };
   const excludes: { folder: string; patterns: string[] }[] = [{ folder: '/', patterns: ALWAYS_EXCLUDED }];
+  let customSchemas: readonly string[] = [];
   for (const { folder, data } of layers) {
     Object.assign(severities, data.rules);
     Object.assign(required, data.runbooks?.requiredSections);
@@ -84,6 +90,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
     if (data.include?.runbooks) runbookGlobs = { folder, patterns: data.include.runbooks };
     if (data.include?.manifests) manifestGlobs = { folder, patterns: data.include.manifests };
     if (data.exclude) excludes.push({ folder, patterns: data.exclude });
+    // A whole list, not added up: a folder can then drop a parent's schema (`schemas: []`).
+    if (data.schemas) customSchemas = schemaUris(folder, data.schemas);
   }
   const runbook = matcher([runbookGlobs]);
   const manifest = matcher([manifestGlobs]);
@@ -95,6 +103,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
     readiness: mergeReadiness(layers.map((l) => l.data.readiness)),
     limits: mergeLimits(layers.map((l) => l.data.limits)),
     budget,
+    customSchemas,
     isRunbookFile: (path) => runbook(path) && !INDEX_FILE.test(path),
     isManifestFile: manifest,
     isExcluded: excluded,
@@ -102,6 +111,15 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
 }
 
 export const DEFAULT_CONFIG: FileConfig = resolveConfig([]);
+
+/** `schemas:` entries as URIs, relative to the layer's folder (an `https://` entry stays one: it is reported, not fetched). */
+function schemaUris(folder: string, entries: readonly string[]): string[] {
+  const base = fileUriOf(`${folder.endsWith('/') ? folder : `${folder}/`}.prr.yaml`);
+  return entries.flatMap((entry) => {
+    const uri = resolveWrittenPath(entry, base);
+    return uri ? [uri] : [];
+  });
+}
 
 /** The nearest layer that sets a limit wins, key by key. */
 function mergeLimits(layers: readonly (LimitsData | undefined)[]): Limits {

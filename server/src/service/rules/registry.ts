@@ -47,6 +47,7 @@ import { rule as sloAlertAfterBudget } from './budget/slo-alert-after-budget';
 import { rule as sloPageSlowBurn } from './budget/slo-page-slow-burn';
 import { rule as sloLookbackExceedsWindow } from './budget/slo-lookback-exceeds-window';
 import { rule as sloBudgetTooSmall } from './budget/slo-budget-too-small';
+import { rule as customSchema } from './config/custom-schema';
 
 export const OBJECT_RULES: readonly ObjectRule[] = [opensloTimeZone, opensloNoErrorBudget, slothWindowPlaceholder, slothSameQueries, slothOpensloWindow];
 
@@ -81,6 +82,7 @@ const SCHEMA_AND_SYNTAX_RULES: readonly RuleMeta[] = [
   invalidFormat,
   invalidValue,
   unsupportedVersion,
+  customSchema,
   slothUnknownKey,
   frontmatterUnknownKey,
   internalError,

@@ -1,0 +1,192 @@
+// Custom schemas (`schemas:` in .prr.yaml): manifests checked against the team's own schema
+// too, declared properties no longer unknown, and every way a schema can be unusable
+// reported on its .prr.yaml entry — on real files, through the same ConfigStore and disk
+// io the CLI and the server use.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createEngine } from '../../server/src/service';
+import { ConfigStore } from '../../server/src/node/config-store';
+import { diskIO } from '../../server/src/node/engine-io';
+import { show } from './helpers';
+
+const MANIFEST = `apiVersion: prr/v1
+kind: ServiceReadiness
+metadata:
+  name: checkout
+spec:
+  owner: team-payments
+  tier: 2
+  costCenter: CC-1234
+`;
+
+const TEAM_SCHEMA = JSON.stringify({
+  type: 'object',
+  properties: {
+    spec: {
+      type: 'object',
+      required: ['costCenter', 'dataClass'],
+      properties: {
+        costCenter: { type: 'string', pattern: '^CC-[0-9]{4}$' },
+        dataClass: { enum: ['public', 'internal', 'secret'] },
+      },
+    },
+  },
+});
+
+function withTree<T>(files: Record<string, string>, run: (root: string) => T): T {
+  const root = mkdtempSync(join(tmpdir(), 'prr-custom-schema-'));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    return run(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Findings of each file (`path` relative to root) through ConfigStore + disk io, as `prr check` does. */
+function checkIn(root: string, ...paths: string[]): string[][] {
+  const engine = createEngine({ io: diskIO() });
+  const configs = new ConfigStore(engine);
+  return paths.map((path) => {
+    const file = join(root, path);
+    const text = readFileSync(file, 'utf8');
+    return engine.check({ uri: pathToFileURL(file).href, text }, configs.configFor(file)).map(show);
+  });
+}
+
+test('a property the custom schema declares is allowed; one it does not is still unknown', () => {
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': TEAM_SCHEMA, 'svc/readiness.yaml': `${MANIFEST}  dataClass: internal\n  costCentre: x\n` }, (root) => {
+    const [findings] = checkIn(root, 'svc/readiness.yaml');
+    assert.ok(!findings!.some((f) => /costCenter|dataClass/.test(f) && f.includes('unknown-property')), findings!.join('\n'));
+    assert.ok(findings!.some((f) => f.startsWith('10:3-10:13 unknown-property')), findings!.join('\n'));
+  });
+  // Without the schema the same field is unknown: the test can fail.
+  withTree({ 'svc/readiness.yaml': MANIFEST }, (root) => {
+    const [findings] = checkIn(root, 'svc/readiness.yaml');
+    assert.ok(findings!.some((f) => f.startsWith('8:3-8:13 unknown-property')), findings!.join('\n'));
+  });
+});
+
+test('a custom required field that is missing is reported on its parent key; a pattern and an enum are enforced', () => {
+  withTree({ '.prr.yaml': 'schemas:\n  - team.schema.json\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': MANIFEST.replace('CC-1234', 'X-1') }, (root) => {
+    const [findings] = checkIn(root, 'readiness.yaml');
+    assert.ok(findings!.includes('5:1-5:5 missing-property missing required property `dataClass` in `spec`'), findings!.join('\n'));
+    assert.ok(findings!.some((f) => f === '8:15-8:18 invalid-format `spec.costCenter` must match `^CC-[0-9]{4}$`; got `X-1`'), findings!.join('\n'));
+  });
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': `${MANIFEST}  dataClass: secrett\n` }, (root) => {
+    const [findings] = checkIn(root, 'readiness.yaml');
+    assert.ok(findings!.some((f) => f.startsWith('9:14-9:21 invalid-enum')), findings!.join('\n'));
+  });
+});
+
+test('a YAML custom schema works; the nearest .prr.yaml replaces the list, and [] drops it', () => {
+  const yamlSchema = 'type: object\nproperties:\n  spec:\n    type: object\n    required: [region]\n    properties:\n      region: { type: string }\n';
+  withTree({
+    '.prr.yaml': 'schemas: [s/team.schema.json]\n', 's/team.schema.json': TEAM_SCHEMA,
+    'a/.prr.yaml': 'schemas: [../s/region.schema.yaml]\n', 's/region.schema.yaml': yamlSchema,
+    'b/.prr.yaml': 'schemas: []\n',
+    'a/readiness.yaml': MANIFEST.replace('checkout', 'a'), 'b/readiness.yaml': MANIFEST.replace('checkout', 'b'), 'readiness.yaml': `${MANIFEST}  dataClass: public\n`,
+  }, (root) => {
+    const [a, b, top] = checkIn(root, 'a/readiness.yaml', 'b/readiness.yaml', 'readiness.yaml');
+    assert.ok(a!.some((f) => f.includes('missing required property `region`')), a!.join('\n'));
+    assert.ok(!a!.some((f) => f.includes('dataClass')), a!.join('\n'));
+    assert.ok(b!.some((f) => f.includes('unknown-property') && f.includes('costCenter')), b!.join('\n'));
+    assert.deepEqual(top, []);
+  });
+});
+
+test('unusable schemas are reported on their .prr.yaml entry and never crash the check', () => {
+  const config = [
+    'schemas:',
+    '  - missing.json', // 2
+    '  - broken.json', // 3
+    '  - invalid.json', // 4
+    '  - remote.json', // 5
+    '  - https://example.com/s.json', // 6
+    '  - unsafe.json', // 7
+    '  - broken.yaml', // 8
+    '  - team.schema.json', // 9: fine
+    '',
+  ].join('\n');
+  withTree({
+    '.prr.yaml': config,
+    'broken.json': '{ "type": "object", ',
+    'invalid.json': '{ "type": "strin" }',
+    'remote.json': '{ "properties": { "spec": { "$ref": "https://example.com/defs.json#/spec" } } }',
+    'unsafe.json': '{ "properties": { "spec": { "properties": { "costCenter": { "type": "string", "pattern": "^(a+)+$" } } } } }',
+    'broken.yaml': 'type: object\nproperties: [\n',
+    'team.schema.json': TEAM_SCHEMA,
+    'readiness.yaml': `${MANIFEST}  dataClass: internal\n`,
+  }, (root) => {
+    const [configFindings, manifest] = checkIn(root, '.prr.yaml', 'readiness.yaml');
+    const byLine = new Map(configFindings!.map((f) => [Number(f.split(':')[0]), f]));
+    assert.deepEqual([...byLine.keys()].sort((x, y) => x - y), [2, 3, 4, 5, 6, 7, 8], configFindings!.join('\n'));
+    for (const f of configFindings!) assert.match(f, / custom-schema custom schema `/);
+    assert.match(byLine.get(2)!, /^2:5-2:17 .*does not exist or cannot be read/);
+    assert.match(byLine.get(3)!, /not valid JSON/);
+    assert.match(byLine.get(4)!, /not a usable JSON Schema: .*type/);
+    assert.match(byLine.get(5)!, /remote \$ref `https:\/\/example.com\/defs.json#\/spec` is not fetched: prr never uses the network/);
+    assert.match(byLine.get(6)!, /remote schema is not fetched/);
+    assert.match(byLine.get(7)!, /pattern `\^\(a\+\)\+\$` can backtrack catastrophically/);
+    assert.match(byLine.get(8)!, /not valid YAML/);
+    // The usable schema still applies; the unusable ones add nothing (the unsafe pattern is not run on the value).
+    assert.deepEqual(manifest, []);
+  });
+});
+
+test('a hostile pattern cannot hang the check: refused before any value meets it', () => {
+  const hostile = JSON.stringify({ properties: { spec: { properties: { owner: { type: 'string', pattern: '^(([a-z])+.)+[A-Z]([a-z])+$' } }, patternProperties: { '^(x+x+)+y$': {} } } } });
+  const slowValue = `${'a'.repeat(40)}!`;
+  withTree({ '.prr.yaml': 'schemas: [hostile.json]\n', 'hostile.json': hostile, 'readiness.yaml': MANIFEST.replace('team-payments', slowValue) }, (root) => {
+    const started = performance.now();
+    const [configFindings, manifest] = checkIn(root, '.prr.yaml', 'readiness.yaml');
+    const ms = performance.now() - started;
+    assert.equal(configFindings!.length, 1, configFindings!.join('\n'));
+    assert.match(configFindings![0]!, /can backtrack catastrophically/);
+    assert.ok(manifest!.every((f) => !f.includes('owner')), manifest!.join('\n'));
+    assert.ok(ms < 5000, `took ${ms} ms`);
+  });
+});
+
+test('a schema file that changes is compiled again; an unchanged one is reused', () => {
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': MANIFEST }, (root) => {
+    const engine = createEngine({ io: diskIO() });
+    const configs = new ConfigStore(engine);
+    const file = join(root, 'readiness.yaml');
+    const document = { uri: pathToFileURL(file).href, text: MANIFEST };
+    const before = engine.check(document, configs.configFor(file)).map(show);
+    assert.ok(before.some((f) => f.includes('`dataClass`')), before.join('\n'));
+    assert.ok(engine.isCustomSchema(pathToFileURL(join(root, 'team.schema.json')).href));
+    writeFileSync(join(root, 'team.schema.json'), JSON.stringify({ properties: { spec: { properties: { costCenter: { type: 'number' } } } } }));
+    const after = engine.check(document, configs.configFor(file)).map(show);
+    assert.ok(!after.some((f) => f.includes('`dataClass`')), after.join('\n'));
+    assert.ok(after.some((f) => f.startsWith('8:15-8:22 invalid-type')), after.join('\n'));
+  });
+});
+
+test('an untrusted workspace ignores `schemas` and names it among the ignored keys', () => {
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\nrules:\n  unknown-property: warning\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': MANIFEST }, (root) => {
+    const engine = createEngine({ io: diskIO() });
+    const told: [string, readonly string[]][] = [];
+    const configs = new ConfigStore(engine, { trusted: () => false, onIgnored: (file, keys) => told.push([file, keys]) });
+    const file = join(root, 'readiness.yaml');
+    const config = configs.configFor(file);
+    assert.deepEqual(config.customSchemas, []);
+    assert.deepEqual(told, [[join(root, '.prr.yaml'), ['schemas']]]);
+    const findings = engine.check({ uri: pathToFileURL(file).href, text: MANIFEST }, config).map(show);
+    // The schema is not applied: costCenter stays unknown (at the quieter severity the workspace may set), dataClass is not required.
+    assert.ok(findings.some((f) => f.includes('unknown-property') && f.includes('costCenter')), findings.join('\n'));
+    assert.ok(!findings.some((f) => f.includes('dataClass')), findings.join('\n'));
+    // Trusted, the same file applies it.
+    const trusted = new ConfigStore(engine).configFor(file);
+    assert.deepEqual(trusted.customSchemas, [pathToFileURL(join(root, 'team.schema.json')).href]);
+  });
+});
