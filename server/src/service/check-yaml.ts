@@ -85,7 +85,12 @@ export class YamlChecker {
     return budgets.length > 0 ? { findings, entities, budgets, chunks } : { findings, entities, chunks };
   }
 
-  private checkChunk(text: string, namedAs: DocumentKind | undefined): TextResult {
+  private checkChunk(slice: string, namedAs: DocumentKind | undefined): TextResult {
+    // A document of its own, copied out of the whole text: a slice keeps its whole parent alive, and the cache
+    // key and the result's strings (names, messages, nodes) are slices of what is parsed — each edit of a
+    // 50,000-line file would otherwise keep that version of the file (1.2 MB) alive for as long as the cache
+    // keeps the edited document's result.
+    const text = `\n${slice}`.slice(1);
     const key = `${namedAs?.id ?? ''}\u0000${text}`;
     const cached = this.cache.get(key);
     if (cached) {
