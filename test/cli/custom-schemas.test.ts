@@ -36,6 +36,11 @@ test('prr check applies custom schemas, reports unusable ones, and gives the sam
       assert.equal(parallel.code, single.code, parallel.stderr);
       assert.equal(parallel.stdout, single.stdout, `${workers} worker(s)`);
     }
+    // Checking one manifest still reports the .prr.yaml entry that cannot be used: CI must not pass on a schema it ignored.
+    const one = prr(['check', 'ok/readiness.yaml', '--format', 'json'], { cwd: dir });
+    assert.equal(one.code, 1, one.stderr);
+    const files = (JSON.parse(one.stdout) as { files: { path: string; findings: { ruleId: string }[] }[] }).files;
+    assert.deepEqual(files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [['ok/readiness.yaml', []], ['.prr.yaml', ['custom-schema']]]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -41,7 +41,7 @@ export async function checkCommand(args: readonly string[], version: string, wor
   const workers = workerScript ? workerCount(files.length) : 0;
   const parallel = workers > 0 ? { script: workerScript as string, workers, ...(values.config ? { explicitConfig: resolve(values.config) } : {}) } : undefined;
   const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p), { fix: values.fix === true, ...(parallel ? { parallel } : {}) });
-  const full = await withBrokenConfigs(engine, checked, configs.broken);
+  const full = await withBrokenConfigs(engine, checked, [...configs.broken, ...configs.withSchemas]);
   const report = values.quiet ? errorsOnly(full) : full;
   const context: FormatContext = {
     rules: [...engine.rules, FILE_SKIPPED],

@@ -120,8 +120,9 @@ function fixFiles(engine: Engine, texts: Map<string, string>, configFor: (path: 
 }
 
 /**
- * A `.prr.yaml` that could not be used is part of the report even when it was not among
- * the paths checked: a CI must not pass on a configuration it silently ignored.
+ * A `.prr.yaml` that could not be used, or that names a custom schema that could not be, is
+ * part of the report even when it was not among the paths checked: a CI must not pass on a
+ * configuration it silently ignored.
  */
 export async function withBrokenConfigs(engine: Engine, report: CheckReport, broken: Iterable<string>): Promise<CheckReport> {
   const shown = new Set(report.files.map((f) => f.path));
@@ -130,7 +131,10 @@ export async function withBrokenConfigs(engine: Engine, report: CheckReport, bro
     const path = displayPath(file);
     const read = await readText(file);
     if (shown.has(path) || !read.ok) continue;
-    extra.push({ path, findings: engine.check({ uri: pathToFileURL(file).href, text: read.text }) });
+    const findings = engine.check({ uri: pathToFileURL(file).href, text: read.text });
+    // A usable file is here for its `schemas:` entries: only when one of them cannot be used.
+    if (findings.length > 0) extra.push({ path, findings });
+    shown.add(path); // a broken file may name schemas too: once
   }
   if (extra.length === 0) return report;
   const files = [...report.files, ...extra];

@@ -31,6 +31,8 @@ export class ConfigStore {
   private readonly byLayers = new Map<string, FileConfig>();
   /** Config files that could not be used (syntax or schema errors). */
   readonly broken = new Set<string>();
+  /** Config files in use that name custom schemas (`schemas:`): their entries may be reported (an unusable schema). */
+  readonly withSchemas = new Set<string>();
   /** Per config file, the keys ignored because the workspace is not trusted (empty when trusted). */
   readonly ignored = new Map<string, string[]>();
 
@@ -60,6 +62,7 @@ export class ConfigStore {
     this.resolved.clear();
     this.byLayers.clear();
     this.broken.clear();
+    this.withSchemas.clear();
     this.ignored.clear();
   }
 
@@ -103,6 +106,7 @@ export class ConfigStore {
       }
       usable = restricted.data;
     }
+    if (usable?.schemas && usable.schemas.length > 0) this.withSchemas.add(file);
     return usable ? { folder: dirname(file).replace(/\\/g, '/'), data: usable } : undefined;
   }
 }
