@@ -156,6 +156,14 @@ test('a hostile pattern cannot hang the check: refused before any value meets it
   });
 });
 
+test('an unsafe patternProperties regex is refused too (ajv compiles it through the same bounded regex engine)', () => {
+  const schema = JSON.stringify({ properties: { spec: { patternProperties: { '^(x+x+)+y$': { type: 'string' } } } } });
+  withTree({ '.prr.yaml': 'schemas: [pp.json]\n', 'pp.json': schema, 'readiness.yaml': MANIFEST }, (root) => {
+    const [configFindings] = checkIn(root, '.prr.yaml');
+    assert.deepEqual(configFindings!.map((f) => /pattern `(.*)` can backtrack/.exec(f)?.[1]), ['^(x+x+)+y$']);
+  });
+});
+
 test('a schema file that changes is compiled again; an unchanged one is reused', () => {
   withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': MANIFEST }, (root) => {
     const engine = createEngine({ io: diskIO() });
