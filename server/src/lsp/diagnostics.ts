@@ -9,14 +9,15 @@ import { toDiagnostic } from './convert';
 import { throwIfTesting } from './guard';
 
 /**
- * Debounce only what needs it: a document whose last check took longer than FAST_CHECK_MS
+ * Debounce only what needs it: a document whose last check of an edit took longer than FAST_CHECK_MS
  * waits PUSH_DELAY_MS for the typing to pause; a fast one is checked at once (a burst of
  * changes already queued still coalesces, since only the newest version is published).
  * A check's cost is its CPU time, not its wall time: on a loaded machine a fast check waits
  * for a core, and debouncing it would only add the delay on top of the wait.
  */
 const PUSH_DELAY_MS = 150;
-const FAST_CHECK_MS = 50;
+/** An edit in the middle of a 50,000-line OpenSLO file costs 35–45 ms of CPU here (docs/performance.md): not debounced. */
+const FAST_CHECK_MS = 100;
 
 interface CacheEntry {
   version: number;
@@ -66,7 +67,9 @@ export class DiagnosticsService {
       }
     }
     const spent = process.cpuUsage(started);
-    this.lastCheckMs.set(document.uri, (spent.user + spent.system) / 1000);
+    // A document's first check pays for what later checks reuse (every document parsed, every budget worded):
+    // its cost says nothing about the checks of its edits, so only those decide the debounce.
+    if (cached) this.lastCheckMs.set(document.uri, (spent.user + spent.system) / 1000);
     const entry = { version: document.version, epoch, findings, diagnostics: engine ? findings.map((f) => toDiagnostic(f, engine)) : [] };
     this.cache.set(document.uri, entry);
     return entry;
