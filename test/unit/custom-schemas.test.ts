@@ -142,6 +142,13 @@ test('unusable schemas are reported on their .prr.yaml entry and never crash the
   });
 });
 
+test('a flow-style .prr.yaml gets its unusable entries reported too', () => {
+  withTree({ '.prr.yaml': '{ "schemas": ["gone.json"] }\n', 'readiness.yaml': MANIFEST }, (root) => {
+    const [configFindings] = checkIn(root, '.prr.yaml');
+    assert.deepEqual(configFindings, ['1:15-1:26 custom-schema custom schema `gone.json` is not used: the schema file does not exist or cannot be read']);
+  });
+});
+
 test('a hostile pattern cannot hang the check: refused before any value meets it', () => {
   const hostile = JSON.stringify({ properties: { spec: { properties: { owner: { type: 'string', pattern: '^(([a-z])+.)+[A-Z]([a-z])+$' } }, patternProperties: { '^(x+x+)+y$': {} } } } });
   const slowValue = `${'a'.repeat(40)}!`;
