@@ -32,6 +32,7 @@ import { fixAll, type FixAllResult } from './fixes/fix-all';
 import { buildReport } from './readiness/report';
 import type { ReadinessReport } from '../protocol/report';
 import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, isOversize, oversize } from './limits';
+import { decodeLenient } from './uri';
 import { portable, revive, type LocalCheck } from './local-check';
 import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover, type BudgetHint } from './budget/features';
 import { alertLinkKeys, withWorkspaceLinks } from './budget/workspace-links';
@@ -445,5 +446,5 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 function pathOf(uri: string): string {
-  return uri.startsWith('file:') ? decodeURIComponent(uri.replace(/^file:\/\//, '')) : uri;
+  return uri.startsWith('file:') ? decodeLenient(uri.replace(/^file:\/\//, '')) : uri;
 }
