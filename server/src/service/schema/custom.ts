@@ -3,13 +3,15 @@
 // through the engine's io (never the network), compiled once per text in an ajv of its own
 // (a user schema's `$id` cannot clash with ours), with unknown keywords tolerated (a schema
 // written for another validator should still check what ajv understands), and with every
-// `pattern` / `patternProperties` regex refused when it can backtrack catastrophically —
-// a hostile or careless `^(a+)+$` would otherwise hang the editor on one long value.
+// `pattern` / `patternProperties` regex run by re2js, a linear-time engine (RE2's automata,
+// in JavaScript): a hostile or careless `^(a+)+$` or `^(a|aa)+$` would otherwise hang the
+// editor on one long value. Backreferences and lookaround have no linear-time match: such a
+// pattern is refused.
 // A schema that cannot be used is said once, on the `.prr.yaml` entry that names it.
 
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import safeRegex from 'safe-regex2';
+import { RE2JS } from 're2js';
 import { AJV_OPTIONS } from './validators';
 import { parseYaml } from '../yaml/parse';
 import type { EngineIO } from '../runbook/types';
@@ -93,14 +95,18 @@ function createUserAjv(): Ajv {
   return ajv;
 }
 
-/** ajv's regex engine for user patterns: a pattern that can backtrack catastrophically fails the compilation. */
+/** ajv's regex engine for user patterns: linear time in the value's length, whatever the pattern. */
 const boundedRegExp = Object.assign(
-  (pattern: string, flags: string): RegExp => {
-    const regex = new RegExp(pattern, flags);
-    if (!safeRegex(regex)) throw new Error(`pattern \`${pattern}\` can backtrack catastrophically (nested or too many repetitions) and could hang the check; rewrite it without a repeated group inside a repetition`);
-    return regex;
+  (pattern: string, flags: string): { test(value: string): boolean } => {
+    try {
+      return RE2JS.compile(pattern, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
+    } catch (error) {
+      // A syntax error is JavaScript's to word; what is valid JavaScript but not RE2 is a feature prr does not run.
+      new RegExp(pattern, flags);
+      throw new Error(`pattern \`${pattern}\` uses a feature that cannot be matched in linear time (backreferences, lookahead or lookbehind), so prr does not run it: ${messageOf(error).replace(/^error parsing regexp: /, '')}`);
+    }
   },
-  { code: 'new RegExp' },
+  { code: 're2js' },
 );
 
 /** The first `$ref` to `http://` or `https://` in the schema, if any. */
