@@ -97,6 +97,11 @@ test('remote $schema and $ref keys are reported, not fetched; remote links are n
     'slos/remote.openslo.yaml unknown-property',
     'slos/remote.openslo.yaml unknown-property',
   ]);
+  const customSchemas = report.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'custom-schema').map((x) => x.message));
+  assert.deepEqual(customSchemas, [
+    'custom schema `https://schemas.example.com/team-fields.json` is not used: a remote schema is not fetched: prr never uses the network; use a file in the repository',
+    'custom schema `schemas/team-fields.schema.json` is not used: remote $ref `https://schemas.example.com/defs.json#/costCenter` is not fetched: prr never uses the network; this schema is not used',
+  ]);
 });
 
 /** Runs `node <args>` under strace; returns the internet sockets and connects it saw. */
