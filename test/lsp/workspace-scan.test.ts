@@ -67,3 +67,47 @@ test('a document opened during the workspace scan is diagnosed before the scan e
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('during the scan, findings that something exists nowhere wait for it: a reference to a file not read yet is not reported, one to nothing is, after the scan', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'prr-scan-'));
+  try {
+    for (let i = 0; i < FILES; i++) {
+      const dir = join(folder, `svc-${String(Math.floor(i / 20)).padStart(2, '0')}`);
+      if (i % 20 === 0) mkdirSync(dir);
+      writeFileSync(join(dir, `sli-${i}.yaml`), sli(`sli-${i}`));
+    }
+    const uri = pathToFileURL(join(folder, 'opened.yaml')).href;
+    // The last file the scan reads defines sli-599; nothing defines sli-nowhere.
+    const text = `${opened.replace('indicatorRef: sli-0', `indicatorRef: sli-${FILES - 1}`)}---\n${opened.replace('checkout-availability', 'checkout-latency').replace('indicatorRef: sli-0', 'indicatorRef: sli-nowhere')}`;
+    const server = await startServer({ rootUri: pathToFileURL(folder).href, capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } } });
+    try {
+      const published: { afterScan: boolean; codes: unknown[]; messages: string[] }[] = [];
+      let scanEnded = false;
+      let began: () => void = () => undefined;
+      const scanning = new Promise<void>((resolve) => (began = resolve));
+      let settled: () => void = () => undefined;
+      const afterScan = new Promise<void>((resolve) => (settled = resolve));
+      server.connection.onNotification('$/progress', ({ value }: { value: { kind: string } }) => {
+        if (value.kind === 'begin') began();
+        if (value.kind === 'end') scanEnded = true;
+      });
+      server.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code?: unknown; message: string }[] }) => {
+        if (p.uri !== uri) return;
+        published.push({ afterScan: scanEnded, codes: p.diagnostics.map((d) => d.code), messages: p.diagnostics.map((d) => d.message) });
+        if (scanEnded) settled();
+      });
+      await scanning;
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      await afterScan;
+      const during = published.filter((p) => !p.afterScan);
+      assert.ok(during.length > 0, 'diagnosed during the scan');
+      for (const p of during) assert.ok(!p.codes.includes('unresolved-reference'), `an absence finding before the scan ended: ${p.messages.join('; ')}`);
+      const last = published[published.length - 1];
+      assert.deepEqual(last.messages.filter((m) => /refers to/.test(m)), ['`indicatorRef` refers to SLI `sli-nowhere`, which is not defined anywhere in the workspace']);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

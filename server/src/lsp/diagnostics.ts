@@ -19,6 +19,13 @@ const PUSH_DELAY_MS = 150;
 /** An edit in the middle of a 50,000-line OpenSLO file costs 35–45 ms of CPU here (docs/performance.md): not debounced. */
 const FAST_CHECK_MS = 100;
 
+/**
+ * Findings that say something exists nowhere in the workspace: until the first scan has read the
+ * workspace they would be false (the SLO is there, just not read yet), so they wait for it; the scan's
+ * end re-publishes every open document.
+ */
+const ABSENCE_RULES = new Set(['unresolved-reference', 'missing-service']);
+
 interface CacheEntry {
   version: number;
   epoch: number;
@@ -39,6 +46,8 @@ export class DiagnosticsService {
     private readonly configFor: (uri: string) => FileConfig,
     /** Changes when results may differ for the same text (settings, other files). */
     private readonly epoch: () => number,
+    /** True once the initial workspace scan has ended (see ABSENCE_RULES). */
+    private readonly scanned: () => boolean = () => true,
   ) {}
 
   /** Diagnostics for the document's current version, computed at most once per version and epoch. */
@@ -62,6 +71,7 @@ export class DiagnosticsService {
       try {
         throwIfTesting('textDocument/diagnostic', document.uri);
         findings = engine.check({ uri: document.uri, text: document.getText() }, this.configFor(document.uri));
+        if (!this.scanned()) findings = findings.filter((f) => !ABSENCE_RULES.has(f.ruleId));
       } catch (error) {
         this.connection.console.error(`prr: textDocument/diagnostic failed for ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }

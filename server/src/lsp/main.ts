@@ -64,7 +64,7 @@ const fixAllDeps: FixAllDeps = { engine: () => (settings.enable ? engine : undef
 /** Bumped whenever results may change without the document changing (settings, other files). */
 let epoch = 0;
 
-const diagnostics = new DiagnosticsService(connection, documents, () => (settings.enable ? engine : undefined), configFor, () => epoch);
+const diagnostics = new DiagnosticsService(connection, documents, () => (settings.enable ? engine : undefined), configFor, () => epoch, () => indexing.isOpen());
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;

@@ -12,17 +12,22 @@ export interface IndexingGate {
   /** Wraps the `initialized` handler (which scans the workspace): the gate opens when it ends, however it ends. */
   around<T>(work: () => Promise<T>): () => Promise<T | undefined>;
   opened: Promise<void>;
+  /** Whether the initial scan has ended. */
+  isOpen(): boolean;
 }
 
 export function createIndexingGate(): IndexingGate {
   let open!: () => void;
+  let isOpen = false;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return {
     opened,
+    isOpen: () => isOpen,
     around: (work) => async () => {
       try {
         return await work();
       } finally {
+        isOpen = true;
         open();
       }
     },
