@@ -3,6 +3,7 @@
 
 import type { Entity, Family, LocatedEntity } from '../entities/types';
 import type { WorkspaceView } from '../rules/types';
+import { resolveRelative } from '../uri';
 
 export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, LocatedEntity[]>();
@@ -80,7 +81,7 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   private locate(uri: string, entity: Entity): LocatedEntity {
-    return { ...entity, uri, refs: entity.refs.map((r) => (r.targetKind === 'Runbook' ? { ...r, resolved: resolveFile(r.name, uri) } : r)) };
+    return { ...entity, uri, refs: entity.refs.map((r) => (r.targetKind === 'Runbook' ? { ...r, resolved: resolveRelative(r.name, uri) } : r)) };
   }
 
   /** Counts an entity in; `listed`: also append it to its keys' lists (else the caller orders them). */
@@ -173,15 +174,6 @@ export function fileKey(uri: string): string {
   return nameKey('Runbook', uri);
 }
 
-/** A relative path (with an optional #anchor) resolved against the referring file's URI. */
-function resolveFile(path: string, base: string): string | undefined {
-  try {
-    const url = new URL(path.replace(/#.*$/, ''), base);
-    return url.href;
-  } catch {
-    return undefined;
-  }
-}
 
 function refKey(ref: { targetKind: string; name: string; resolved?: string }): string {
   return nameKey(ref.targetKind, ref.resolved ?? ref.name);
