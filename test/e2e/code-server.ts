@@ -77,11 +77,12 @@ export function installExtension(installed: Installed, vsix: string, extensionsD
 
 export interface Running { url: string; authority: string; stop(): void; output(): string }
 
-export async function startCodeServer(installed: Installed, dirs: { userData: string; extensions: string }, env: NodeJS.ProcessEnv): Promise<Running> {
+/** `workspaceTrust: true` keeps VS Code's trust prompt and restricted mode (the trust test); off by default. */
+export async function startCodeServer(installed: Installed, dirs: { userData: string; extensions: string }, env: NodeJS.ProcessEnv, options: { workspaceTrust?: boolean } = {}): Promise<Running> {
   const port = await freePort();
   const child: ChildProcess = spawn(installed.bin, [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
+    ...(options.workspaceTrust === true ? [] : ['--disable-workspace-trust']), '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
     // Lets the workbench take an extension-tests payload from the URL (see test/e2e/README.md).
     '--vscode-option', 'enable-smoke-test-driver',
   ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,17 +3,19 @@
 //    against the packaged prr.vsix, installed into a throwaway extensions folder;
 // 2. a UI smoke test drives the workbench in headless Chromium: squiggles, Problems panel,
 //    the status-bar item and "PRR: Show Readiness Report" from the command palette, with
-//    screenshots in test-results/.
+//    screenshots in test-results/;
+// 3. a second code-server with workspace trust on: restricted mode and .prr.yaml (ui-trust.ts).
 // Prints each result and a closing "N passed, N failed"; exits 1 on any failure.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { bundleTests } from './bundle';
 import { ensureCodeServer, installExtension, sandboxEnv, startCodeServer, type Running } from './code-server';
 import { uiSmoke, type Outcome } from './ui-smoke';
+import { uiTrust, writeTrustWorkspace } from './ui-trust';
 
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -43,6 +45,8 @@ async function main(): Promise<number> {
   const uiWorkspace = join(temp, 'ui-workspace');
   cpSync(join(ROOT, 'examples'), hostWorkspace, { recursive: true });
   cpSync(join(ROOT, 'examples'), uiWorkspace, { recursive: true });
+  const trustWorkspace = join(temp, 'trust-workspace');
+  writeTrustWorkspace(trustWorkspace);
 
   t = Date.now();
   installExtension(installed, join(ROOT, 'prr.vsix'), dirs.extensions, env);
@@ -66,6 +70,18 @@ async function main(): Promise<number> {
     t = Date.now();
     outcomes.push(...await uiSmoke(browser, server.url, uiWorkspace, join(ROOT, 'test-results')));
     log(`UI smoke test (${elapsed(t)})`);
+
+    // Its own server and user data: trust is a server-wide switch, and the trust decision
+    // is stored per user-data folder.
+    t = Date.now();
+    server.stop();
+    // code-server opens an untrusted folder in restricted mode without asking; "always"
+    // brings back VS Code's trust prompt, so the test answers it as a user would.
+    mkdirSync(join(temp, 'trust-user-data', 'User'), { recursive: true });
+    writeFileSync(join(temp, 'trust-user-data', 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.startupPrompt': 'always' }));
+    server = await startCodeServer(installed, { ...dirs, userData: join(temp, 'trust-user-data') }, env, { workspaceTrust: true });
+    outcomes.push(...await uiTrust(browser, server.url, trustWorkspace, join(ROOT, 'test-results')));
+    log(`UI workspace-trust test (${elapsed(t)})`);
   } finally {
     await browser?.close();
     server?.stop();
