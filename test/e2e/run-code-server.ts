@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { bundleTests } from './bundle';
 import { ensureCodeServer, installExtension, sandboxEnv, startCodeServer, type Running } from './code-server';
-import { uiSmoke, type Outcome } from './ui-smoke';
+import { uiSmoke } from './ui-smoke';
+import type { Outcome } from './workbench';
 import { uiTrust, writeTrustWorkspace } from './ui-trust';
 
 const ROOT = join(__dirname, '..', '..');

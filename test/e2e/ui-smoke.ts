@@ -7,11 +7,8 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-
-export interface Outcome { name: string; ok: boolean; error?: string }
-
-const WAIT = { timeout: 60_000 };
+import type { Browser } from 'playwright-core';
+import { WAIT, quickOpen, until, expect, type Outcome } from './workbench';
 
 export async function uiSmoke(browser: Browser, url: string, workspace: string, results: string): Promise<Outcome[]> {
   mkdirSync(results, { recursive: true });
@@ -113,27 +110,4 @@ export async function uiSmoke(browser: Browser, url: string, workspace: string, 
     await page.close();
   }
   return outcomes;
-}
-
-async function quickOpen(page: Page, file: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor(WAIT);
-  await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor(WAIT);
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: file }).waitFor(WAIT);
-}
-
-/** Polls a UI condition that no event reports (bounded: 30 s). */
-async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function expect(condition: boolean, message: string): void {
-  if (!condition) throw new Error(message);
 }

@@ -7,10 +7,9 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { Outcome } from './ui-smoke';
+import type { Browser, Locator } from 'playwright-core';
+import { WAIT, quickOpen, expect, type Outcome } from './workbench';
 
-const WAIT = { timeout: 60_000 };
 const NOTICE = 'PRR: this workspace is not trusted, so its .prr.yaml files may only lower rule severities and choose files';
 
 /** The folder under test: a runbook with a placeholder and none of the default sections. */
@@ -110,18 +109,4 @@ export async function uiTrust(browser: Browser, url: string, workspace: string, 
     await page.close();
   }
   return outcomes;
-}
-
-async function quickOpen(page: Page, file: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor(WAIT);
-  await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor(WAIT);
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: file }).waitFor(WAIT);
-}
-
-function expect(condition: boolean, message: string): void {
-  if (!condition) throw new Error(message);
 }
