@@ -3,7 +3,7 @@
 // to it) in; file-system questions go through the injected `io`.
 
 import { OBJECT_RULES, RULES, RUNBOOK_RULES, WORKSPACE_RULES } from './rules/registry';
-import type { Finding, Position, RuleMeta, SourceDocument } from './types';
+import type { Finding, Position, SourceDocument } from './types';
 import type { Entity } from './entities/types';
 import { Validators } from './schema/validators';
 import { SHIPPED_SCHEMAS } from './schema/shipped';
@@ -11,16 +11,15 @@ import { isYamlPath, YamlChecker, type TextResult } from './check-yaml';
 import { fileKey, WorkspaceIndex } from './workspace/index';
 import { checkWorkspace } from './workspace/check';
 import { checkRunbook, isMarkdownPath } from './check-markdown';
-import type { EngineIO } from './runbook/types';
-import { completeSectionHeadings, type CompletionItem } from './runbook/complete';
+import { completeSectionHeadings } from './runbook/complete';
 import { buildRunbookModel } from './runbook/model';
 import { parseMarkdown } from './markdown/parse';
 import { PositionMap } from './yaml/positions';
 import { CONFIG_KIND, CONTENT_MARKERS, READINESS_KIND, type DocumentKind } from './kinds';
-import { DEFAULT_CONFIG, type ConfigData, type FileConfig, type SeveritySetting } from './config/resolve';
+import { DEFAULT_CONFIG, type FileConfig } from './config/resolve';
 import { parseConfig } from './config/parse';
 import { SchemaStore } from './schema/navigate';
-import type { DocumentLink, DocumentSymbol, FeatureContext, FoldingRange, Hover, Location } from './editor/types';
+import type { DocumentSymbol, FeatureContext } from './editor/types';
 import { DocumentCache } from './editor/cache';
 import { foldingRanges } from './editor/folding';
 import { hover } from './editor/hover';
@@ -28,13 +27,12 @@ import { completeYaml } from './editor/complete-yaml';
 import { symbols } from './editor/symbols';
 import { definition, links } from './editor/links';
 import { addDisableFixes, applySuppressions, type CommentSyntax } from './suppression';
-import { fixAll, type FixAllResult } from './fixes/fix-all';
+import { fixAll } from './fixes/fix-all';
 import { buildReport } from './readiness/report';
-import type { ReadinessReport } from '../protocol/report';
 import { capFindings, DEFAULT_LIMITS, fileTooLargeFinding, isOversize, oversize } from './limits';
 import { decodeLenient } from './uri';
-import { portable, revive, type LocalCheck } from './local-check';
-import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover, type BudgetHint } from './budget/features';
+import { portable, revive } from './local-check';
+import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover } from './budget/features';
 import { alertLinkKeys, withWorkspaceLinks } from './budget/workspace-links';
 import type { BudgetFact } from './budget/facts';
 import { CustomSchemas, type CustomSchema } from './schema/custom';
@@ -55,86 +53,9 @@ export { DEFAULT_LIMITS } from './limits';
 export type { LocalCheck } from './local-check';
 export type { BudgetHint } from './budget/features';
 
-export interface EngineOptions {
-  /** Base URL of the rule documentation pages; `<base><rule-id>.md` is each rule's page. */
-  docsBaseUrl?: string;
-  /** Editor-level severity overrides (`.prr.yaml` rules win over them); `off` silences a rule. */
-  severities?: Readonly<Record<string, SeveritySetting>>;
-  /** Answers file-system questions (does a linked file exist?); without it, such checks are skipped. */
-  io?: EngineIO;
-  /** The clock, for staleness checks. */
-  now?: () => Date;
-}
+import type { Engine, EngineOptions } from './engine';
 
-export interface Engine {
-  readonly rules: readonly RuleMeta[];
-  /** True for files the engine may have something to say about (by extension). */
-  isCandidate(path: string): boolean;
-  /**
-   * Records a workspace file's current text (from disk or an open buffer) in the index.
-   * Returns the other files whose cross-file findings may have changed because of it.
-   */
-  setFile(document: SourceDocument, config?: FileConfig): string[];
-  /** Forgets a file (deleted, or closed and gone from disk); returns the files concerned. */
-  removeFile(uri: string): string[];
-  /** The findings of a document under `config`: its own, and those that depend on other files. */
-  check(document: SourceDocument, config?: FileConfig): Finding[];
-  /**
-   * Completion items at `position`: in our YAML documents, keys (with skeletons), allowed values,
-   * referenced names and runbook paths; in runbooks, the section headings still missing.
-   */
-  complete(document: SourceDocument, position: Position, config?: FileConfig): CompletionItem[];
-  /**
-   * What the schema says about the key or value at `position`, what a reference resolves to, or what a runbook heading
-   * counts as; on a finding, its rule's docs. `findings`: the document's current findings, when the caller has them
-   * cached (the language server, per version); else they are computed.
-   */
-  hover(document: SourceDocument, position: Position, config?: FileConfig, findings?: readonly Finding[]): Hover | undefined;
-  /** The outline: our YAML objects with their sections, or a runbook's headings. */
-  symbols(document: SourceDocument, config?: FileConfig): DocumentSymbol[];
-  /** Links to the files a document refers to (runbooks, SLO files, a runbook's relative links) that exist. */
-  links(document: SourceDocument, config?: FileConfig): DocumentLink[];
-  /** Where the object or file that the reference at `position` names is. */
-  definition(document: SourceDocument, position: Position, config?: FileConfig): Location[];
-  /** A runbook's folding ranges: heading sections by level, front matter, code blocks, comments. */
-  foldingRanges(document: SourceDocument, config?: FileConfig): FoldingRange[];
-  /** Reads a `.prr.yaml`: its data when it is valid, else undefined (its findings come from `check`). */
-  parseConfig(text: string): ConfigData | undefined;
-  docsUrl(ruleId: string): string | undefined;
-  /** Compiles every shipped schema and runs each kind of check once, so the first real check is not the slow one. */
-  warmUp(): void;
-  /** Changes the editor-level rule severities without losing the workspace index. */
-  setSeverities(severities: Readonly<Record<string, SeveritySetting>>): void;
-  /** Applies every preferred fix (no file creation, no suppression comment), round after round; the edits or the new text. */
-  fixAll(document: SourceDocument, config?: FileConfig): FixAllResult;
-  /** The readiness report of every manifest in the index (or those under `options.uris`), judged on the engine's `now`. */
-  report(options?: ReportOptions): ReadinessReport;
-  /**
-   * The findings of a file the shell did not read because it has `bytes` bytes, more than `config.limits` allow
-   * (`check` says the same of a text over the limit): one `file-too-large` finding, or none where the file would get none.
-   */
-  oversized(uri: string, bytes: number, config?: FileConfig): Finding[];
-  /**
-   * A YAML file's own check — findings and named objects, no cross-file rules — as plain data for another thread:
-   * `prr check` runs it in worker threads and gives each result to the main engine's `adopt`.
-   */
-  localCheck(document: SourceDocument, config?: FileConfig): LocalCheck;
-  /** Takes `checked` (another engine's `localCheck` of this very text, under the same configuration) as its own: no re-parse. */
-  adopt(document: SourceDocument, checked: LocalCheck, config?: FileConfig): void;
-  /** The error budget of each objective and burn-rate alert of a YAML document, one hint each (docs/error-budget.md). */
-  budgetHints(document: SourceDocument, config?: FileConfig): BudgetHint[];
-  /** Whether the file at `uri` was read as a custom schema (`schemas:`): when it changes, manifests must be checked again. */
-  isCustomSchema(uri: string): boolean;
-}
-
-export interface ReportOptions {
-  /** The configuration of each file (readiness settings, runbook sections); default: the built-in one. */
-  configFor?: (uri: string) => FileConfig;
-  /** Folder URI the report's paths are relative to. */
-  root?: string;
-  /** Only manifests that are these files or lie under these folders (URIs). */
-  uris?: readonly string[];
-}
+export type { Engine, EngineOptions, ReportOptions } from './engine';
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const validators = new Validators(SHIPPED_SCHEMAS);
