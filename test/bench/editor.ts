@@ -13,7 +13,6 @@
 
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createEngine, type Engine, type Finding, type Position } from '../../server/src/service/index';
@@ -21,6 +20,7 @@ import { toDiagnostic } from '../../server/src/lsp/convert';
 import { codeActionsFor } from '../../server/src/lsp/code-actions';
 import { openslo } from './openslo';
 import { mulberry32 } from './random';
+import { benchConnection } from './client';
 
 const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 const POSITIONS = 240;
@@ -157,15 +157,7 @@ function codeActionsInProcess(text: string): { row: string[]; findings: number }
 
 async function overStdio(text: string, manyText: string): Promise<string[][]> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  let ready: () => void = () => undefined;
-  const isReady = new Promise<void>((resolve) => (ready = resolve));
-  connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
-    if (message.startsWith('prr: ready')) ready();
-  });
+  const { connection, prrReady: isReady } = benchConnection(child, () => null);
   const published = new Map<string, () => void>();
   connection.onNotification('textDocument/publishDiagnostics', ({ uri }: { uri: string }) => published.get(uri)?.());
   connection.listen();

@@ -10,7 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { benchConnection } from './client';
 import { writeTree } from './cli-tree';
 
 export interface WorkspaceRun {
@@ -30,10 +31,7 @@ export function writeWorkspace(): { root: string; files: string[]; dispose: () =
 
 export async function workspaceRun(serverCommand: string[], root: string, openPath: string): Promise<WorkspaceRun> {
   const child = spawn(serverCommand[0], serverCommand.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ enable: true })));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
+  const { connection } = benchConnection(child, () => ({ enable: true }));
   const kinds: string[] = [];
   let indexedAt = 0;
   let indexed: () => void = () => undefined;

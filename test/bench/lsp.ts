@@ -12,11 +12,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { Validators } from '../../server/src/service/schema/validators';
 import { SHIPPED_SCHEMAS } from '../../server/src/service/schema/shipped';
 import { openslo } from './openslo';
 import { workspaceRun, writeWorkspace } from './lsp-workspace';
+import { benchConnection } from './client';
 
 const root = join(__dirname, '..', '..');
 const RUNS = Number(process.env.PRR_BENCH_RUNS ?? 5);
@@ -77,16 +78,8 @@ async function once(server: Server, text: string, injectedLine: number): Promise
   // A server that dies mid-run must fail the bench, not leave it waiting on a reply that never comes.
   const died = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${server.name} exited (${code ?? signal}) during the run`))));
   died.catch(() => undefined);
-  const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const section = server.name === 'prr' ? 'prr' : 'yaml';
-  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === section || i.section === undefined ? server.settings : null)));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  let ready: () => void = () => undefined;
-  const isReady = new Promise<void>((resolve) => (ready = resolve));
-  connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
-    if (message.startsWith('prr: ready')) ready();
-  });
+  const { connection, prrReady: isReady } = benchConnection(child, (asked) => (asked === section || asked === undefined ? server.settings : null));
   let waiting: ((p: PublishDiagnosticsParams) => void) | undefined;
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => waiting?.(p));
   const nextPublication = () => new Promise<PublishDiagnosticsParams>((resolve) => (waiting = resolve));

@@ -1,0 +1,19 @@
+// The minimal LSP client the benches drive servers with: answers the server's requests
+// (configuration from `settings`, capability registration, progress) and knows when
+// prr says it is ready (schemas compiled; other servers never say so).
+
+import type { ChildProcess } from 'node:child_process';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+
+export function benchConnection(child: ChildProcess, settings: (section: string | undefined) => unknown): { connection: ProtocolConnection; prrReady: Promise<void> } {
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => settings(i.section)));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  const prrReady = new Promise<void>((resolve) => {
+    connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+      if (message.startsWith('prr: ready')) resolve();
+    });
+  });
+  return { connection, prrReady };
+}
