@@ -9,7 +9,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import type { Root } from 'mdast';
 import { markdownTooComplex } from '../limits';
 
-const OPTIONS = {
+/** micromark's options as the engine parses with them (the bench's floor parses with them too). */
+export const MARKDOWN_OPTIONS = {
   extensions: [frontmatter(['yaml']), gfm()],
   mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()],
 };
@@ -21,7 +22,7 @@ const OPTIONS = {
  */
 export function parseMarkdown(text: string): Root {
   if (last?.text === text) return last.root;
-  const root: Root = markdownTooComplex(text) ? { type: 'root', children: [] } : fromMarkdown(text, OPTIONS);
+  const root: Root = markdownTooComplex(text) ? { type: 'root', children: [] } : fromMarkdown(text, MARKDOWN_OPTIONS);
   last = { text, root };
   return root;
 }
