@@ -105,9 +105,11 @@ connection.onInitialized(indexing.around(async () => {
     const progress = await connection.window.createWorkDoneProgress();
     const count = await feed.scan(workspaceFolders, progress);
     connection.console.info(`prr: indexed ${count} files in ${workspaceFolders.length} workspace folder(s)`);
-    refreshAll();
   }
 }));
+// Once the first scan has ended (or there was none), every open document is checked again: the other files are known
+// now, and the findings that waited for them (see ABSENCE_RULES in diagnostics.ts) may be due.
+void indexing.opened.then(() => refreshAll());
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 
