@@ -37,6 +37,8 @@ export class DiagnosticsService {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastCheckMs = new Map<string, number>();
+  /** Whether a finding was held back while the workspace was being scanned (see ABSENCE_RULES). */
+  private heldBack = false;
 
   constructor(
     private readonly connection: Connection,
@@ -49,6 +51,13 @@ export class DiagnosticsService {
     /** True once the initial workspace scan has ended (see ABSENCE_RULES). */
     private readonly scanned: () => boolean = () => true,
   ) {}
+
+  /** Whether findings were held back before the scan ended (and so whether documents need checking again); resets. */
+  takeHeldBack(): boolean {
+    const held = this.heldBack;
+    this.heldBack = false;
+    return held;
+  }
 
   /** Diagnostics for the document's current version, computed at most once per version and epoch. */
   compute(document: TextDocument): Diagnostic[] {
@@ -71,7 +80,11 @@ export class DiagnosticsService {
       try {
         throwIfTesting('textDocument/diagnostic', document.uri);
         findings = engine.check({ uri: document.uri, text: document.getText() }, this.configFor(document.uri));
-        if (!this.scanned()) findings = findings.filter((f) => !ABSENCE_RULES.has(f.ruleId));
+        if (!this.scanned()) {
+          const all = findings.length;
+          findings = findings.filter((f) => !ABSENCE_RULES.has(f.ruleId));
+          if (findings.length < all) this.heldBack = true;
+        }
       } catch (error) {
         this.connection.console.error(`prr: textDocument/diagnostic failed for ${document.uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }

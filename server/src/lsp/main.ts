@@ -107,9 +107,12 @@ connection.onInitialized(indexing.around(async () => {
     connection.console.info(`prr: indexed ${count} files in ${workspaceFolders.length} workspace folder(s)`);
   }
 }));
-// Once the first scan has ended (or there was none), every open document is checked again: the other files are known
-// now, and the findings that waited for them (see ABSENCE_RULES in diagnostics.ts) may be due.
-void indexing.opened.then(() => refreshAll());
+// Once the first scan has ended, every open document is checked again: the other files are known now, and the
+// findings that waited for them (ABSENCE_RULES in diagnostics.ts) may be due. Without a workspace folder there was
+// no scan, only the short wait for `initialized`: documents are re-checked only if a finding was held back meanwhile.
+void indexing.opened.then(() => {
+  if (workspaceFolders.length > 0 || diagnostics.takeHeldBack()) refreshAll();
+});
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 

@@ -10,6 +10,9 @@ import { collectFiles } from '../node/workspace';
 import { readText } from '../node/read-text';
 
 export class WorkspaceFeed {
+  /** Per file, how many watched-file events have come in: a read that an event overtook is dropped. */
+  private readonly generations = new Map<string, number>();
+
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
@@ -39,6 +42,7 @@ export class WorkspaceFeed {
   async onWatchedFiles(changes: readonly FileEvent[]): Promise<string[]> {
     const affected = new Set<string>();
     for (const change of changes) {
+      this.generations.set(change.uri, (this.generations.get(change.uri) ?? 0) + 1);
       if (this.documents.get(change.uri)) continue; // the open buffer is the truth
       const uris = change.type === FileChangeType.Deleted ? this.engine.removeFile(change.uri) : await this.loadFromDisk(change.uri);
       for (const uri of uris) affected.add(uri);
@@ -49,10 +53,14 @@ export class WorkspaceFeed {
   /** Replaces a file's entry in the index with what is on disk (or removes it). */
   async loadFromDisk(uri: string): Promise<string[]> {
     if (!uri.startsWith('file:') || !this.engine.isCandidate(uri)) return [];
+    const generation = this.generations.get(uri);
     try {
       // Files over the size limits (`limits:` in .prr.yaml) are not read, as in `prr check`; opened, they get `file-too-large`.
       const { limits } = this.configFor(uri);
       const read = await readText(fileURLToPath(uri), Math.max(limits.maxFileBytes, limits.maxRunbookBytes));
+      // A watched-file event for this file came in while it was being read (the scan reads in the background): that
+      // event's own handling is newer than this text, which must not put back a file just deleted.
+      if (this.generations.get(uri) !== generation) return [];
       return read.ok ? this.engine.setFile({ uri, text: read.text }, this.configFor(uri)) : this.engine.removeFile(uri);
     } catch {
       return this.engine.removeFile(uri); // deleted or unreadable
