@@ -32,7 +32,8 @@ function mutate(lines: string[], rand: () => number): string[] {
 }
 
 const at = (r: Finding['range']) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-const key = (f: Finding) => `${at(f.range)} ${f.severity} ${f.ruleId} ${f.message}${(f.related ?? []).map((r) => ` [${r.uri} ${at(r.range)} ${r.message}]`).join('')}`;
+// Fixes too: their edits are placed by the lines of the whole text, which an edit's check derives from the text before it.
+const key = (f: Finding) => `${at(f.range)} ${f.severity} ${f.ruleId} ${f.message}${(f.related ?? []).map((r) => ` [${r.uri} ${at(r.range)} ${r.message}]`).join('')} ${JSON.stringify(f.fixes ?? [])}`;
 
 for (const [name, workload, uri] of [['OpenSLO', openslo(800), 'file:///w/slos.yaml'], ['manifests', manifests(800), 'file:///w/all.readiness.yaml']] as const) {
   test(`incremental findings equal a from-scratch check after ${EDITS} random edits (${name})`, () => {

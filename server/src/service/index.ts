@@ -54,6 +54,7 @@ export type { LocalCheck } from './local-check';
 export type { BudgetHint } from './budget/features';
 
 import type { Engine, EngineOptions } from './engine';
+import { TextFacts } from './text-facts';
 
 export type { Engine, EngineOptions, ReportOptions } from './engine';
 
@@ -65,6 +66,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const latest = new Map<string, { text: string; namedAs: DocumentKind | undefined; result: TextResult }>();
   /** The objects each file was last indexed with: the same ones need no re-indexing. */
   const indexed = new Map<string, readonly Entity[]>();
+  /** Text facts of the documents checked last, oldest first (see factsOf). */
+  const textFacts = new Map<string, TextFacts>();
   const cache = new DocumentCache();
   const known = new Set(RULES.map((r) => r.id));
   const now = options.now ?? (() => new Date());
@@ -103,11 +106,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   function setFile(document: SourceDocument, config: FileConfig = DEFAULT_CONFIG): string[] {
     const { entities } = local(document, config);
-    const touched = index.set(document.uri, entities);
+    const changed: Entity[] = [];
+    const touched = index.set(document.uri, entities, changed);
     indexed.set(document.uri, entities);
     touched.add(fileKey(document.uri)); // files that point at this one (a manifest at its runbook)
-    // Conditions kept in other files take their SLO's window from this one: their budget numbers follow its changes.
-    if (touched.size > 1) for (const key of alertLinkKeys(entities)) touched.add(key);
+    // Conditions kept in other files take their SLO's window from this one: their budget numbers follow its changes
+    // (an object the edit did not touch is the same object, with the same links, as before).
+    for (const key of alertLinkKeys(changed)) touched.add(key);
     return index.filesConcerning(touched).filter((uri) => uri !== document.uri);
   }
 
@@ -147,7 +152,19 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /** Inline `prr-disable` comments first (the CLI honours them too), then severities; every finding left can be disabled by a fix. */
   function finish(document: SourceDocument, findings: Finding[], config: FileConfig, syntax: CommentSyntax | undefined): Finding[] {
     if (!syntax) return applySeverity(findings, config);
-    return addDisableFixes(document.text, applySeverity(applySuppressions(document.text, findings, syntax, known), config), syntax);
+    const facts = factsOf(document);
+    return addDisableFixes(facts, applySeverity(applySuppressions(facts, findings, syntax, known), config), syntax);
+  }
+
+  /** The text facts of a document's current text, derived from those of its last text (see text-facts.ts). */
+  function factsOf(document: SourceDocument): TextFacts {
+    const previous = textFacts.get(document.uri);
+    const facts = previous ? TextFacts.after(previous, document.text) : TextFacts.of(document.text);
+    // The documents checked last (the ones being edited), not every file of a workspace or a CLI run.
+    textFacts.delete(document.uri);
+    textFacts.set(document.uri, facts);
+    if (textFacts.size > TEXT_FACTS_KEPT) textFacts.delete(textFacts.keys().next().value as string);
+    return facts;
   }
 
   /** The budget of each objective and alert of a YAML document, from the facts its check cached. */
@@ -185,6 +202,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     setFile,
     removeFile(uri) {
       latest.delete(uri);
+      textFacts.delete(uri);
       indexed.delete(uri);
       cache.forget(uri);
       const touched = index.remove(uri);
@@ -348,6 +366,8 @@ function selectionInside(symbol: DocumentSymbol): DocumentSymbol {
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
+
+const TEXT_FACTS_KEPT = 16;
 
 /** What an unread (too large) YAML file contributes: nothing, the same object every time (so it is indexed once). */
 const NOT_READ: TextResult = { findings: [], entities: [] };

@@ -5,9 +5,9 @@
 // gets two fixes that write such a comment for it.
 
 import type { Finding, Fix, Position, TextEdit } from './types';
-import { PositionMap } from './yaml/positions';
+import type { PositionMap } from './yaml/positions';
+import type { TextFacts } from './text-facts';
 import { nearest } from './schema/suggest';
-import { lineBreak } from './fixes/text';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 
@@ -45,9 +45,12 @@ class Lines {
 
   readonly markdown: boolean;
 
-  constructor(readonly text: string, syntax: CommentSyntax) {
+  readonly text: string;
+
+  constructor(facts: TextFacts, syntax: CommentSyntax) {
+    const text = (this.text = facts.text);
     this.markdown = syntax === 'markdown';
-    this.positions = new PositionMap(text);
+    this.positions = facts.positions;
     this.count = this.positions.positionAt(text.length).line + 1;
     if (syntax === 'markdown' && /^\uFEFF?---[ \t]*$/.test(this.at(0))) {
       for (let line = 1; line < this.count; line++) {
@@ -120,9 +123,9 @@ function contentLine(line: number, directiveLines: ReadonlySet<number>): number 
  * Drops the findings that a comment silences and adds a finding for each comment (or rule
  * id in one) that silences nothing or names no rule. `known`: every rule id.
  */
-export function applySuppressions(text: string, findings: readonly Finding[], syntax: CommentSyntax, known: ReadonlySet<string>): Finding[] {
-  if (!text.includes('prr-disable')) return [...findings];
-  const lines = new Lines(text, syntax);
+export function applySuppressions(facts: TextFacts, findings: readonly Finding[], syntax: CommentSyntax, known: ReadonlySet<string>): Finding[] {
+  if (!facts.includes('prr-disable')) return [...findings];
+  const lines = new Lines(facts, syntax);
   const directives = parseDirectives(lines, syntax);
   if (directives.length === 0) return [...findings];
   const lineOf = new Set(directives.map((d) => d.line));
@@ -199,12 +202,12 @@ function removeEntryEdit(directive: Directive, index: number): TextEdit {
 }
 
 /** Adds "Disable RULE for this line" and "Disable RULE for this file" to every finding. */
-export function addDisableFixes(text: string, findings: readonly Finding[], syntax: CommentSyntax): Finding[] {
+export function addDisableFixes(facts: TextFacts, findings: readonly Finding[], syntax: CommentSyntax): Finding[] {
   if (findings.length === 0) return [...findings];
-  const lines = new Lines(text, syntax);
-  const directives = text.includes('prr-disable') ? parseDirectives(lines, syntax) : [];
-  const eol = lineBreak(text);
-  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const lines = new Lines(facts, syntax);
+  const directives = facts.includes('prr-disable') ? parseDirectives(lines, syntax) : [];
+  const eol = facts.includes('\r\n') ? '\r\n' : '\n'; // as lineBreak() in fixes/text.ts
+  const bom = facts.text.startsWith('\uFEFF') ? 1 : 0;
   return findings.map((finding) => {
     if (finding.ruleId === UNUSED_SUPPRESSION) return finding;
     const added = [lineFix(finding, lines, directives, eol, bom), fileFix(finding.ruleId, lines, directives, eol, bom)].filter((f): f is Fix => f !== undefined);

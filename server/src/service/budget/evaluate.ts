@@ -96,8 +96,13 @@ function memoized(fact: BudgetFact, key: string, make: () => BudgetItem | undefi
 }
 
 function windowKey(window: ResolvedWindow): string {
-  return `${window.seconds}\u0000${window.label}`;
+  let key = windowKeys.get(window);
+  if (key === undefined) windowKeys.set(window, (key = `${window.seconds}\u0000${window.label}`));
+  return key;
 }
+
+/** A rolling window resolves to the same object every time (window.ts): its key is made once, and compares as the same string. */
+const windowKeys = new WeakMap<ResolvedWindow, string>();
 
 function windowOfObjective(fact: ObjectiveFact, settings: BudgetSettings): ResolvedWindow | undefined {
   if (fact.window !== 'sloth') return resolveWindow(fact.window, settings.now);

@@ -31,13 +31,29 @@ export function budgetItems(facts: readonly BudgetFact[] | undefined, config: Fi
 
 /** Each budget rule's findings; a rule that throws becomes an internal-error finding, the others still run. */
 export function budgetFindings(items: readonly BudgetItem[], settings: BudgetSettings): Finding[] {
-  if (items.length === 0) return [];
+  const findings: Finding[] = [];
+  const key = `${settings.minimumBudgetSeconds}\u0000${settings.slothPeriodSeconds}`;
+  for (const item of items) {
+    let hit = byItem.get(item);
+    if (hit?.key !== key) byItem.set(item, (hit = { key, findings: itemFindings(item, settings) }));
+    for (const finding of hit.findings) findings.push(finding);
+  }
+  return findings;
+}
+
+/**
+ * The budget rules judge each item on its own: an item's findings are kept with it (items are memoized per
+ * fact, see evaluate.ts), so an edit re-runs the rules only for the objectives and alerts it changed.
+ */
+const byItem = new WeakMap<BudgetItem, { key: string; findings: readonly Finding[] }>();
+
+function itemFindings(item: BudgetItem, settings: BudgetSettings): Finding[] {
   const findings: Finding[] = [];
   for (const rule of BUDGET_RULES) {
     try {
-      rule.check(items, settings, (range, message) => findings.push({ ruleId: rule.id, severity: rule.defaultSeverity, message, range }));
+      rule.check([item], settings, (range, message) => findings.push({ ruleId: rule.id, severity: rule.defaultSeverity, message, range }));
     } catch (error) {
-      findings.push(internalError(rule.id, error, items[0].fact.anchor));
+      findings.push(internalError(rule.id, error, item.fact.anchor));
     }
   }
   return findings;

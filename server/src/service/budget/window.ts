@@ -29,13 +29,18 @@ export interface ResolvedWindow {
 
 const MONTHS: Record<string, number> = { M: 1, Q: 3, Y: 12 };
 
+const fixed = new WeakMap<WindowSpec, ResolvedWindow | undefined>();
+
 export function resolveWindow(window: WindowSpec, now: Date): ResolvedWindow | undefined {
   const months = MONTHS[window.unit];
   if (window.rolling || (months === undefined && !window.startTime)) {
+    // A fixed length, whatever the clock says: resolved once per spec (specs are never changed once extracted).
+    if (fixed.has(window)) return fixed.get(window);
     const seconds = unitSeconds(window.count, window.unit);
-    if (seconds === undefined) return undefined;
-    const short = shortOf(seconds);
-    return { seconds, label: short, short };
+    const short = seconds === undefined ? undefined : shortOf(seconds);
+    const resolved = seconds === undefined || short === undefined ? undefined : { seconds, label: short, short };
+    fixed.set(window, resolved);
+    return resolved;
   }
   const start = parseStart(window.startTime) ?? monthStart(now);
   const current = months === undefined ? fixedWindowAt(start, (unitSeconds(window.count, window.unit) ?? DAY) * 1000, now) : monthWindowAt(start, window.count * months, now);

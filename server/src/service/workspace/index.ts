@@ -22,25 +22,33 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /**
    * Replaces a file's entities; returns the keys (names and ids) that changed. After an edit most entities are
-   * the same objects as before (the documents the edit did not touch): only the others are taken out and put in.
+   * the same objects as before (the documents the edit did not touch): only the others are taken out and put in,
+   * and are added to `changed` when given.
    */
-  set(uri: string, entities: readonly Entity[]): Set<string> {
+  set(uri: string, entities: readonly Entity[], changed?: Entity[]): Set<string> {
     const before = this.sources.get(uri);
     if (before === entities) return new Set();
     this.version++;
-    if (before === undefined) return this.add(uri, entities);
+    if (before === undefined) {
+      changed?.push(...entities);
+      return this.add(uri, entities);
+    }
     const previous = this.located.get(uri) ?? new Map<Entity, LocatedEntity>();
     const now = new Set(entities);
     const touched = new Set<string>();
     const mine = new Map<Entity, LocatedEntity>();
     for (const [entity, located] of previous) {
       if (now.has(entity)) mine.set(entity, located);
-      else this.unlink(located, touched);
+      else {
+        this.unlink(located, touched);
+        changed?.push(entity);
+      }
     }
     const list: LocatedEntity[] = [];
     for (const entity of entities) {
       let located = mine.get(entity);
       if (!located) {
+        changed?.push(entity);
         located = this.locate(uri, entity);
         mine.set(entity, located);
         this.link(located, touched, false);
@@ -189,12 +197,42 @@ function count(map: Map<string, Map<string, number>>, key: string, uri: string, 
   else map.delete(key);
 }
 
+/**
+ * One string per (kind, name), made once: a key built anew is hashed anew by every map look-up, and the
+ * cross-file rules look up every reference of a 50,000-line file on each edit. The names are the entities'
+ * own strings, the same objects edit after edit, so the two-level look-up hashes nothing new.
+ * Emptied when it grows large (names typed letter by letter leave their prefixes behind).
+ */
+const interned = new Map<string, Map<string, string>>();
+let internedCount = 0;
+const INTERNED_LIMIT = 200_000;
+
 function nameKey(kind: string, name: string): string {
-  return `name:${kind}:${name}`;
+  let names = interned.get(kind);
+  if (!names) interned.set(kind, (names = new Map()));
+  let key = names.get(name);
+  if (key === undefined) {
+    if (++internedCount > INTERNED_LIMIT) {
+      interned.clear();
+      internedCount = 1;
+      interned.set(kind, (names = new Map()));
+    }
+    key = `name:${kind}:${name}`;
+    names.set(name, key);
+  }
+  return key;
 }
 
+/** An entity's keys, computed once per entity object (entities are never changed once extracted). */
+const entityKeys = new WeakMap<Entity, string[]>();
+
 function keysOf(entity: Entity): string[] {
-  return entity.id === undefined ? [nameKey(entity.kind, entity.name)] : [nameKey(entity.kind, entity.name), `id:${entity.id}`];
+  let keys = entityKeys.get(entity);
+  if (!keys) {
+    keys = entity.id === undefined ? [nameKey(entity.kind, entity.name)] : [nameKey(entity.kind, entity.name), `id:${entity.id}`];
+    entityKeys.set(entity, keys);
+  }
+  return keys;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -4,11 +4,20 @@ import type { Position, Range } from '../types';
 
 export class PositionMap {
   private readonly lineStarts: number[] = [0];
+  /** Whether the text has no \r: its lines start after each \n alone. */
+  private lfOnly = false;
 
-  constructor(readonly text: string) {
+  /** `lfLineStarts`: the line starts (0 first), when known already of this text without \r (see text-facts.ts). */
+  constructor(readonly text: string, lfLineStarts?: number[]) {
+    if (lfLineStarts) {
+      this.lineStarts = lfLineStarts;
+      this.lfOnly = true;
+      return;
+    }
     if (!text.includes('\r')) {
       // The common case, natively: indexOf finds line breaks far faster than a loop over every character.
       for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
+      this.lfOnly = true;
       return;
     }
     for (let i = 0; i < text.length; i++) {
@@ -16,6 +25,11 @@ export class PositionMap {
       if (c === 10) this.lineStarts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
     }
+  }
+
+  /** The line starts, when the text has no \r (read-only). */
+  lfLineStarts(): readonly number[] | undefined {
+    return this.lfOnly ? this.lineStarts : undefined;
   }
 
   positionAt(offset: number): Position {

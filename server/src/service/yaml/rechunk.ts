@@ -5,6 +5,7 @@
 // The result is exactly what `splitDocuments` gives for the new text (a unit test checks it).
 
 import { countLines, splitDocuments, type Chunk } from './chunks';
+import { commonPrefix, commonSuffix } from '../text-facts';
 
 /** Where a chunk is; its text is the text's slice up to the next chunk. */
 export type Placed = Omit<Chunk, 'text'>;
@@ -20,13 +21,15 @@ export interface Rechunked extends Placed {
  * Returns the chunks of `text`. Unchanged chunks carry no text, so nothing holds on to the texts before.
  */
 export function rechunk(before: string, chunks: readonly Placed[], text: string): Rechunked[] {
-  // Directives bind the whole text into one chunk (see splitDocuments): nothing to reuse.
-  if (chunks.length <= 1 || /^%/m.test(text)) return splitDocuments(text).map((chunk): Rechunked => ({ ...chunk, from: -1 }));
+  if (chunks.length <= 1) return splitDocuments(text).map((chunk): Rechunked => ({ ...chunk, from: -1 }));
   const n = chunks.length;
   const end = (i: number) => (i + 1 < n ? chunks[i + 1].offset : before.length);
   // Where the texts start and stop differing; the chunks wholly before and after are unchanged.
   const prefix = commonPrefix(before, text);
   const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - prefix);
+  // Directives bind the whole text into one chunk (see splitDocuments): nothing to reuse. The text before had
+  // none (it had several chunks), so a `%` at a line start can only be new where the edit was, or just after it.
+  if (startsDirective(text, prefix, suffix)) return splitDocuments(text).map((chunk): Rechunked => ({ ...chunk, from: -1 }));
 
   // Leading run: unchanged at the same offsets, and still ended by a marker (or the end of the text).
   let head = 0;
@@ -54,30 +57,6 @@ export function rechunk(before: string, chunks: readonly Placed[], text: string)
   return out;
 }
 
-/** Length of the longest common prefix, by halving: each step one native comparison of slices. */
-function commonPrefix(a: string, b: string): number {
-  let low = 0;
-  let high = Math.min(a.length, b.length);
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (a.slice(low, mid) === b.slice(low, mid)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
-/** Length of the longest common suffix, at most `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
-  let low = 0;
-  let high = limit;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (a.slice(a.length - mid, a.length - low) === b.slice(b.length - mid, b.length - low)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 /** Whether a chunk may end at `at`: the text ends there or a document marker starts there. */
 function endsChunk(text: string, at: number): boolean {
   return at === text.length || startsChunk(text, at);
@@ -91,4 +70,11 @@ function startsChunk(text: string, at: number): boolean {
   if (!text.startsWith('---', at)) return false;
   const next = text[at + 3];
   return next === undefined || next === ' ' || next === '\t' || next === '\r' || next === '\n';
+}
+
+/** Whether a line of `text` starts with `%` (as splitDocuments' /^%/m finds it) in the stretch after `prefix` and before the last `suffix` characters, or right after it. */
+function startsDirective(text: string, prefix: number, suffix: number): boolean {
+  const from = Math.max(0, prefix - 1);
+  const stretch = text.slice(from, text.length - suffix + 1);
+  return from === 0 ? /^%/m.test(stretch) : /[\n\r\u2028\u2029]%/.test(stretch);
 }
