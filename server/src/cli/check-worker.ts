@@ -9,7 +9,7 @@ import { createEngine, type Finding, type LocalCheck } from '../service';
 import { rulesDocsBaseUrl } from '../node/docs-location';
 import { diskIO } from '../node/engine-io';
 import { ConfigStore } from '../node/config-store';
-import { readText, type TextRead } from '../node/read-text';
+import { readTextSync, type TextRead } from '../node/read-text';
 import { isMarkdownPath } from '../service/check-markdown';
 
 export interface WorkerSetup {
@@ -48,16 +48,17 @@ export function isWorkerSetup(data: unknown): data is WorkerSetup {
 export function runCheckWorker(setup: WorkerSetup): void {
   const port = parentPort;
   if (!port) return;
-  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO() });
+  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO(), batch: true });
   const configs = new ConfigStore(engine, setup.explicitConfig ? { explicit: setup.explicitConfig } : {});
   port.on('message', (batch: Batch) => {
-    void Promise.all(batch.files.map((file) => checkOne(file))).then((results) => port.postMessage({ id: batch.id, results } satisfies BatchDone));
+    port.postMessage({ id: batch.id, results: batch.files.map(checkOne) } satisfies BatchDone);
   });
 
-  async function checkOne(file: string): Promise<FileResult> {
+  function checkOne(file: string): FileResult {
     try {
       const config = configs.configFor(file);
-      const read = await readText(file, Math.max(config.limits.maxFileBytes, config.limits.maxRunbookBytes));
+      // Blocking: this thread has nothing else to do meanwhile, and it is the cheaper read (see read-text.ts).
+      const read = readTextSync(file, Math.max(config.limits.maxFileBytes, config.limits.maxRunbookBytes));
       if (!read.ok) return { file, read };
       const document = { uri: pathToFileURL(file).href, text: read.text };
       if (!isMarkdownPath(file)) return { file, read, local: engine.localCheck(document, config) };

@@ -29,7 +29,7 @@ export async function checkCommand(args: readonly string[], version: string, wor
   const { values, positionals } = parseCommandLine(args, CHECK_OPTIONS);
   const format = choice('format', values.format, FORMAT_NAMES, 'stylish');
   const maxWarnings = count('max-warnings', values['max-warnings']);
-  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO() });
+  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO(), batch: true });
   const configs = new ConfigStore(engine, values.config ? { explicit: resolve(values.config) } : {});
   let files: string[];
   try {

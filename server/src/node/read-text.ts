@@ -1,6 +1,7 @@
 // Reads a file as text the way an editor would: UTF-8 (BOM stripped) or UTF-16 with
 // a BOM. Binary content is passed on as it is; the engine reports it.
 
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 
 /** `bytes`: set when the file was not read because it is larger than allowed. */
@@ -11,9 +12,24 @@ const MAX_BYTES = 5 * 1024 * 1024;
 /** Reads the file unless it is larger than `maxBytes` (its size is looked at first: a huge file is never loaded). */
 export async function readText(path: string, maxBytes = MAX_BYTES): Promise<TextRead> {
   const size = (await stat(path)).size;
-  if (size > maxBytes) return { ok: false, reason: `file is larger than ${maxBytes / 1024 / 1024} MB; not checked`, bytes: size };
-  const bytes = await readFile(path);
-  if (bytes.length > maxBytes) return { ok: false, reason: `file is larger than ${maxBytes / 1024 / 1024} MB; not checked`, bytes: bytes.length };
+  return size > maxBytes ? tooLarge(maxBytes, size) : decode(await readFile(path), maxBytes);
+}
+
+/**
+ * The same, blocking: for `prr check`'s threads, which have nothing else to do meanwhile. Node's promise-based
+ * stat and readFile cost about 0.2 ms of the thread's time per small file, the blocking ones a tenth of that.
+ */
+export function readTextSync(path: string, maxBytes = MAX_BYTES): TextRead {
+  const size = statSync(path).size;
+  return size > maxBytes ? tooLarge(maxBytes, size) : decode(readFileSync(path), maxBytes);
+}
+
+function tooLarge(maxBytes: number, bytes: number): TextRead {
+  return { ok: false, reason: `file is larger than ${maxBytes / 1024 / 1024} MB; not checked`, bytes };
+}
+
+function decode(bytes: Buffer, maxBytes: number): TextRead {
+  if (bytes.length > maxBytes) return tooLarge(maxBytes, bytes.length); // it grew between the two calls
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };

@@ -56,6 +56,8 @@ export class YamlChecker {
   constructor(
     private readonly validators: Validators,
     private readonly objectRules: readonly ObjectRule[],
+    /** Whether to keep what re-checking an edit reuses: the documents' results, by text and per file (not in a batch). */
+    private readonly forEdits = true,
   ) {}
 
   /**
@@ -82,10 +84,14 @@ export class YamlChecker {
       for (const e of chunk.entities) entities.push(e);
       for (const b of chunk.budgets) budgets.push(b);
     }
-    return budgets.length > 0 ? { findings, entities, budgets, chunks } : { findings, entities, chunks };
+    const result: TextResult = budgets.length > 0 ? { findings, entities, budgets } : { findings, entities };
+    if (this.forEdits) result.chunks = chunks;
+    return result;
   }
 
   private checkChunk(slice: string, namedAs: DocumentKind | undefined): TextResult {
+    // In a batch the file's text is kept anyway, and nothing is kept for later edits.
+    if (!this.forEdits) return this.checkText(slice, namedAs);
     // A document of its own, copied out of the whole text: a slice keeps its whole parent alive, and the cache
     // key and the result's strings (names, messages, nodes) are slices of what is parsed — each edit of a
     // 50,000-line file would otherwise keep that version of the file (1.2 MB) alive for as long as the cache

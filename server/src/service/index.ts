@@ -61,7 +61,7 @@ export type { Engine, EngineOptions, ReportOptions } from './engine';
 export function createEngine(options: EngineOptions = {}): Engine {
   const validators = new Validators(SHIPPED_SCHEMAS);
   const schemas = new SchemaStore(SHIPPED_SCHEMAS);
-  const checker = new YamlChecker(validators, OBJECT_RULES);
+  const checker = new YamlChecker(validators, OBJECT_RULES, !options.batch);
   const index = new WorkspaceIndex();
   const latest = new Map<string, { text: string; namedAs: DocumentKind | undefined; result: TextResult }>();
   /** The objects each file was last indexed with: the same ones need no re-indexing. */
