@@ -79,3 +79,47 @@ test(`incremental findings of two files equal a from-scratch check after ${EDITS
     }
   }
 });
+
+// Cross-file findings of objects an edit elsewhere did not touch are kept from the last check (workspace/check.ts)
+// unless the index entries they depend on changed: each step edits one file, then every file is compared with a
+// fresh engine. The steps are the ways an untouched object's findings can change from afar.
+test('kept cross-file findings follow changes made in other files', () => {
+  const slo = (service: string, sli: string, extra = '') => `apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: checkout\nspec:\n  service: ${service}\n  indicatorRef: ${sli}\n  budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 28d\n      isRolling: true\n  objectives:\n    - target: 0.99${extra}\n`;
+  const sli = (name: string, metric: 'ratio' | 'threshold') => metric === 'ratio'
+    ? `apiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: ${name}\nspec:\n  ratioMetric:\n    counter: true\n    good: { metricSource: { type: P, spec: {} } }\n    total: { metricSource: { type: P, spec: {} } }\n`
+    : `apiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: ${name}\nspec:\n  thresholdMetric: { metricSource: { type: P, spec: {} } }\n`;
+  const service = (name: string) => `apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: ${name}\nspec: {}\n`;
+  const sloth = (service: string, name: string) => `version: prometheus/v1\nservice: ${service}\nslos:\n  - name: ${name}\n    objective: 99\n    sli: { events: { error_query: a, total_query: b } }\n    alerting: { name: A }\n`;
+  const A = 'file:///w/a.yaml';
+  const B = 'file:///w/b.yaml';
+  const C = 'file:///w/c.yaml';
+  const steps: [string, string | undefined][] = [
+    [A, `${slo('shop', 'lat')}---\n${slo('shop', 'lat', '\n      value: 1')}`],
+    [B, sli('lat', 'ratio')], // A's second objective: `value` has no meaning with a ratio metric
+    [B, sli('lat', 'threshold')], // now both objectives need op and value
+    [C, service('other')], // a Service exists: `shop` is unresolved instead of missing
+    [C, service('shop')], // resolved
+    [C, undefined], // no Service anywhere again
+    [B, `${sli('lat', 'threshold')}---\napiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: checkout\nspec: {}\n`], // a duplicate of A's SLO
+    [B, sli('lat', 'ratio')], // gone again
+    [A, sloth('pay', 'avail')],
+    [B, sloth('pay', 'avail')], // duplicate Sloth ID
+    [B, sloth('pay', 'other')],
+  ];
+  const files = new Map<string, string>();
+  const incremental = createEngine();
+  steps.forEach(([uri, text], i) => {
+    if (text === undefined) {
+      files.delete(uri);
+      incremental.removeFile(uri);
+    } else {
+      files.set(uri, text);
+      incremental.setFile({ uri, text });
+    }
+    const scratch = createEngine();
+    for (const [u, t] of files) scratch.setFile({ uri: u, text: t });
+    for (const [u, t] of files) {
+      assert.deepEqual(incremental.check({ uri: u, text: t }).map(key), scratch.check({ uri: u, text: t }).map(key), `step ${i}: ${u} differs`);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { Validators } from './schema/validators';
 import { SHIPPED_SCHEMAS } from './schema/shipped';
 import { isYamlPath, YamlChecker, type TextResult } from './check-yaml';
 import { fileKey, WorkspaceIndex } from './workspace/index';
-import { checkWorkspace } from './workspace/check';
+import { checkWorkspace, type WorkspaceMemo } from './workspace/check';
 import { checkRunbook, isMarkdownPath } from './check-markdown';
 import { completeSectionHeadings } from './runbook/complete';
 import { buildRunbookModel } from './runbook/model';
@@ -66,6 +66,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const latest = new Map<string, { text: string; namedAs: DocumentKind | undefined; result: TextResult }>();
   /** The objects each file was last indexed with: the same ones need no re-indexing. */
   const indexed = new Map<string, readonly Entity[]>();
+  /** Per file, what its last cross-file check found clean (see workspace/check.ts). */
+  const workspaceMemos = new Map<string, WorkspaceMemo>();
   /** Text facts of the documents checked last, oldest first (see factsOf). */
   const textFacts = new Map<string, TextFacts>();
   const cache = new DocumentCache();
@@ -203,6 +205,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     removeFile(uri) {
       latest.delete(uri);
       textFacts.delete(uri);
+      workspaceMemos.delete(uri);
       indexed.delete(uri);
       cache.forget(uri);
       const touched = index.remove(uri);
@@ -223,7 +226,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const result = local(document, config);
       const ownFindings = withCustom(document, result, config);
       const own = result.budgets ? [...ownFindings, ...budgetFindings(budgetsOf(document, config), budgetSettings(config, now()))].sort(byPosition) : ownFindings;
-      const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now());
+      let memo = workspaceMemos.get(document.uri);
+      if (!memo && !options.batch) workspaceMemos.set(document.uri, (memo = { version: -1, clean: new Map() }));
+      const across = checkWorkspace(WORKSPACE_RULES, document.uri, index, options.io, now(), memo);
       const all = across.length === 0 ? own : [...own, ...across].sort(byPosition);
       const ours = !config.isExcluded(path) && (namedAs(path, config) !== undefined || CONTENT_MARKERS.test(document.text));
       return finish(document, all, config, ours ? 'yaml' : undefined);

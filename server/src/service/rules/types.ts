@@ -39,6 +39,13 @@ export interface WorkspaceContext {
 
 export interface WorkspaceRule extends RuleMeta {
   check(context: WorkspaceContext): void;
+  /**
+   * The rule judges each object on its own, and what it finds for one depends only on the index entries under
+   * the object's own name and id, under the names its references point at, and on whether objects of the kinds
+   * they point at exist (WorkspaceIndex.dependencyKeys). Then an object it found nothing wrong with, and none of
+   * whose entries changed, is not looked at again on the next check of its file (workspace/check.ts).
+   */
+  perObject?: true;
 }
 
 /**

@@ -17,6 +17,10 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly sources = new Map<string, readonly Entity[]>();
   /** Bumped by every change, so that what was derived from the index can tell it is still current. */
   version = 0;
+  /** The keys each of the last changes touched (see touchedSince), oldest first. */
+  private readonly log: { version: number; keys: ReadonlySet<string> }[] = [];
+  /** `kinds:<kind>` for each kind that came to exist or ceased to exist in the change being made. */
+  private kindChanges = new Set<string>();
   /** Per file, the indexed form of each of those entities: an entity still there keeps it. */
   private readonly located = new Map<string, Map<Entity, LocatedEntity>>();
 
@@ -31,7 +35,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.version++;
     if (before === undefined) {
       changed?.push(...entities);
-      return this.add(uri, entities);
+      return this.record(this.add(uri, entities));
     }
     const previous = this.located.get(uri) ?? new Map<Entity, LocatedEntity>();
     const now = new Set(entities);
@@ -69,6 +73,37 @@ export class WorkspaceIndex implements WorkspaceView {
     this.files.set(uri, list);
     this.located.set(uri, mine);
     this.sources.set(uri, entities);
+    return this.record(touched);
+  }
+
+  /**
+   * The keys touched since the index was at `version` (kind keys included: `kinds:<kind>` when objects of
+   * that kind came to exist or ceased to); undefined when the log no longer reaches back that far.
+   */
+  touchedSince(version: number): ReadonlySet<string> | undefined {
+    if (version === this.version) return new Set();
+    if (version > this.version || this.log.length === 0 || this.log[0].version > version + 1) return undefined;
+    const keys = new Set<string>();
+    for (const entry of this.log) if (entry.version > version) for (const key of entry.keys) keys.add(key);
+    return keys;
+  }
+
+  /** The keys whose index entries an entity's per-object workspace findings depend on (see workspace/check.ts). */
+  dependencyKeys(entity: LocatedEntity): readonly string[] {
+    let keys = dependencies.get(entity);
+    if (!keys) {
+      keys = [...keysOf(entity), ...entity.refs.flatMap((ref) => [refKey(ref), `kinds:${ref.targetKind}`])];
+      dependencies.set(entity, keys);
+    }
+    return keys;
+  }
+
+  /** Logs a change's touched keys (a copy, with the kinds that came or went) and returns them. */
+  private record(touched: Set<string>): Set<string> {
+    const keys = this.kindChanges.size === 0 ? new Set(touched) : new Set([...touched, ...this.kindChanges]);
+    this.kindChanges = new Set();
+    this.log.push({ version: this.version, keys });
+    if (this.log.length > LOG_LIMIT) this.log.shift();
     return touched;
   }
 
@@ -99,7 +134,9 @@ export class WorkspaceIndex implements WorkspaceView {
       if (listed) push(key.startsWith('id:') ? this.byId : this.byName, key, entity);
     }
     const kindKey = `${entity.family}:${entity.kind}`;
-    this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 0) + 1);
+    const existing = this.kindCounts.get(kindKey) ?? 0;
+    if (existing === 0) this.kindChanges.add(`kinds:${entity.kind}`);
+    this.kindCounts.set(kindKey, existing + 1);
     for (const ref of entity.refs) count(this.referrers, refKey(ref), entity.uri, 1);
   }
 
@@ -113,7 +150,9 @@ export class WorkspaceIndex implements WorkspaceView {
       else map.delete(key);
     }
     const kindKey = `${entity.family}:${entity.kind}`;
-    this.kindCounts.set(kindKey, (this.kindCounts.get(kindKey) ?? 1) - 1);
+    const left = (this.kindCounts.get(kindKey) ?? 1) - 1;
+    if (left === 0) this.kindChanges.add(`kinds:${entity.kind}`);
+    this.kindCounts.set(kindKey, left);
     for (const ref of entity.refs) count(this.referrers, refKey(ref), entity.uri, -1);
   }
 
@@ -124,7 +163,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.files.delete(uri);
     this.located.delete(uri);
     this.sources.delete(uri);
-    return touched;
+    return this.record(touched);
   }
 
   /** Every file the index holds, with named objects or without (runbooks have none). */
@@ -222,6 +261,11 @@ function nameKey(kind: string, name: string): string {
   }
   return key;
 }
+
+/** Changes the log keeps: a check of a file more changes ago than this re-checks all its objects. */
+const LOG_LIMIT = 256;
+
+const dependencies = new WeakMap<LocatedEntity, readonly string[]>();
 
 /** An entity's keys, computed once per entity object (entities are never changed once extracted). */
 const entityKeys = new WeakMap<Entity, string[]>();

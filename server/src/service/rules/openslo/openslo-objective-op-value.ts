@@ -7,6 +7,7 @@ import type { WorkspaceRule } from '../types';
 export const rule: WorkspaceRule = {
   id: 'openslo-objective-op-value',
   defaultSeverity: 'error',
+  perObject: true,
   description: "An objective's op/value do not fit the metric type of the SLI it refers to.",
   check({ entities, index, report }) {
     for (const slo of entities) {

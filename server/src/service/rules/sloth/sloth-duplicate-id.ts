@@ -7,6 +7,7 @@ import { describeOthers, relatedOf } from '../workspace/duplicates';
 export const rule: WorkspaceRule = {
   id: 'sloth-duplicate-id',
   defaultSeverity: 'error',
+  perObject: true,
   description: 'Two Sloth SLOs share the ID `<service>-<name>` across the workspace.',
   check({ uri, entities, index, report }) {
     for (const entity of entities) {

@@ -7,6 +7,7 @@ import { describeOthers, relatedOf } from './duplicates';
 export const rule: WorkspaceRule = {
   id: 'duplicate-name',
   defaultSeverity: 'error',
+  perObject: true,
   description: 'Two objects of the same kind share a name across the workspace.',
   check({ uri, entities, index, report }) {
     for (const entity of entities) {

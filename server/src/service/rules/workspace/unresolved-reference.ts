@@ -13,6 +13,7 @@ const TARGET_FAMILIES: Record<Family, readonly Family[]> = { manifest: ['openslo
 export const rule: WorkspaceRule = {
   id: 'unresolved-reference',
   defaultSeverity: 'error',
+  perObject: true,
   description: 'A reference names an object that exists nowhere in the workspace.',
   check({ entities, index, report }) {
     for (const entity of entities) {
