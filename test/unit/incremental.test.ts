@@ -102,6 +102,14 @@ test('kept cross-file findings follow changes made in other files', () => {
     [C, undefined], // no Service anywhere again
     [B, `${sli('lat', 'threshold')}---\napiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: checkout\nspec: {}\n`], // a duplicate of A's SLO
     [B, sli('lat', 'ratio')], // gone again
+    // Budget numbers: a condition in one file is judged against the window of an SLO in another (workspace-links.ts).
+    [C, `apiVersion: openslo/v1\nkind: AlertPolicy\nmetadata:\n  name: burn\nspec:\n  conditions:\n    - conditionRef: fast\n---\napiVersion: openslo/v1\nkind: AlertCondition\nmetadata:\n  name: fast\nspec:\n  severity: page\n  condition:\n    kind: burnrate\n    op: gte\n    threshold: 2\n    lookbackWindow: 10d\n`],
+    [A, `${slo('shop', 'lat')}  alertPolicies:\n    - alertPolicyRef: burn\n`],
+    [A, `${slo('shop', 'lat').replace('28d', '7d')}  alertPolicies:\n    - alertPolicyRef: burn\n`], // C's lookback now exceeds the window
+    [A, `${slo('shop', 'lat').replace('28d', '7d')}  alertPolicies:\n    - alertPolicyRef: other\n`], // C's condition has no SLO now
+    // In one file: the SLO's window changes, its policy and condition documents do not.
+    [A, `${slo('shop', 'lat')}  alertPolicies:\n    - alertPolicyRef: own\n---\napiVersion: openslo/v1\nkind: AlertPolicy\nmetadata:\n  name: own\nspec:\n  conditions:\n    - kind: AlertCondition\n      metadata:\n        name: inline\n      spec:\n        severity: page\n        condition: { kind: burnrate, op: gte, threshold: 2, lookbackWindow: 10d }\n`],
+    [A, `${slo('shop', 'lat').replace('28d', '7d')}  alertPolicies:\n    - alertPolicyRef: own\n---\napiVersion: openslo/v1\nkind: AlertPolicy\nmetadata:\n  name: own\nspec:\n  conditions:\n    - kind: AlertCondition\n      metadata:\n        name: inline\n      spec:\n        severity: page\n        condition: { kind: burnrate, op: gte, threshold: 2, lookbackWindow: 10d }\n`],
     [A, sloth('pay', 'avail')],
     [B, sloth('pay', 'avail')], // duplicate Sloth ID
     [B, sloth('pay', 'other')],
@@ -120,6 +128,7 @@ test('kept cross-file findings follow changes made in other files', () => {
     for (const [u, t] of files) scratch.setFile({ uri: u, text: t });
     for (const [u, t] of files) {
       assert.deepEqual(incremental.check({ uri: u, text: t }).map(key), scratch.check({ uri: u, text: t }).map(key), `step ${i}: ${u} differs`);
+      assert.deepEqual(incremental.budgetHints({ uri: u, text: t }), scratch.budgetHints({ uri: u, text: t }), `step ${i}: ${u}'s budget hints differ`);
     }
   });
 });

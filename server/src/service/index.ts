@@ -35,6 +35,7 @@ import { portable, revive } from './local-check';
 import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDetails, withBudgetHover } from './budget/features';
 import { alertLinkKeys, withWorkspaceLinks } from './budget/workspace-links';
 import type { BudgetFact } from './budget/facts';
+import { FileBudgets } from './budget/file-budgets';
 import { CustomSchemas, type CustomSchema } from './schema/custom';
 import { configSchemaProblems, withCustomSchemas } from './schema/custom-check';
 
@@ -66,6 +67,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const latest = new Map<string, { text: string; namedAs: DocumentKind | undefined; result: TextResult }>();
   /** The objects each file was last indexed with: the same ones need no re-indexing. */
   const indexed = new Map<string, readonly Entity[]>();
+  /** Per file, its budget items across edits (see budget/file-budgets.ts). */
+  const fileBudgets = new FileBudgets();
   /** Per file, what its last cross-file check found clean (see workspace/check.ts). */
   const workspaceMemos = new Map<string, WorkspaceMemo>();
   /** Text facts of the documents checked last, oldest first (see factsOf). */
@@ -109,7 +112,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function setFile(document: SourceDocument, config: FileConfig = DEFAULT_CONFIG): string[] {
     const { entities } = local(document, config);
     const changed: Entity[] = [];
+    const before = index.version;
     const touched = index.set(document.uri, entities, changed);
+    fileBudgets.ownUpdate(document.uri, before, index.version);
     indexed.set(document.uri, entities);
     touched.add(fileKey(document.uri)); // files that point at this one (a manifest at its runbook)
     // Conditions kept in other files take their SLO's window from this one: their budget numbers follow its changes
@@ -178,7 +183,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const minute = Math.floor(at.getTime() / 60_000);
     const last = budgetMemo.get(result);
     if (last && last.config === config && last.version === index.version && last.minute === minute) return last.items;
-    const items = budgetItems(linkedFacts(document.uri, result.budgets), config, at);
+    const facts = result.budgets;
+    const items = !facts || options.batch
+      ? budgetItems(linkedFacts(document.uri, facts), config, at)
+      : fileBudgets.items(document.uri, facts, { settings: budgetSettings(config, at), config, minute, version: index.version, linked: () => linkedFacts(document.uri, facts) ?? facts });
     budgetMemo.set(result, { config, version: index.version, minute, items });
     return items;
   }
@@ -206,6 +214,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       latest.delete(uri);
       textFacts.delete(uri);
       workspaceMemos.delete(uri);
+      fileBudgets.forget(uri);
       indexed.delete(uri);
       cache.forget(uri);
       const touched = index.remove(uri);

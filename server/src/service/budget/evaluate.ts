@@ -64,19 +64,24 @@ export function evaluateBudgets(facts: readonly BudgetFact[], settings: BudgetSe
   const items: BudgetItem[] = [];
   const links = linksOf(facts);
   for (const fact of facts) {
-    let item: BudgetItem | undefined;
-    if (fact.type === 'objective') {
-      const window = windowOfObjective(fact, settings);
-      item = window && memoized(fact, windowKey(window), () => objectiveBudget(fact, settings));
-    } else if (fact.type === 'condition') {
-      const linked = windowFor(fact, links, settings);
-      item = memoized(fact, linked ? `${linked.slo}\u0000${windowKey(linked.window)}` : '', () => conditionBudget(fact, linked));
-    } else if (fact.type === 'sloth-alert') {
-      item = memoized(fact, String(settings.slothPeriodSeconds), () => slothAlertBudget(fact, settings));
-    }
+    const item = evaluateFact(fact, links, settings);
     if (item) items.push(item);
   }
   return items;
+}
+
+/** One fact's item (none for link facts), given the links of all the facts it is evaluated with. */
+export function evaluateFact(fact: BudgetFact, links: Links, settings: BudgetSettings): BudgetItem | undefined {
+  if (fact.type === 'objective') {
+    const window = windowOfObjective(fact, settings);
+    return window && memoized(fact, windowKey(window), () => objectiveBudget(fact, settings));
+  }
+  if (fact.type === 'condition') {
+    const linked = windowFor(fact, links, settings);
+    return memoized(fact, linked ? `${linked.slo}\u0000${windowKey(linked.window)}` : '', () => conditionBudget(fact, linked));
+  }
+  if (fact.type === 'sloth-alert') return memoized(fact, String(settings.slothPeriodSeconds), () => slothAlertBudget(fact, settings));
+  return undefined;
 }
 
 /**
@@ -139,7 +144,7 @@ function objectiveBudget(fact: ObjectiveFact, settings: BudgetSettings): Objecti
 }
 
 /** A file's links by name, built once per file: a 50,000-line file has thousands of conditions and links. */
-interface Links {
+export interface Links {
   /** For a condition's name, the policies that list it. */
   policiesNaming: Map<string, string[]>;
   /** For a policy's name, the first SLO link (in file order) with a window that names it, by its index. */
@@ -147,7 +152,7 @@ interface Links {
   slos: LinkFact[];
 }
 
-function linksOf(facts: readonly BudgetFact[]): Links {
+export function linksOf(facts: readonly BudgetFact[]): Links {
   const links: Links = { policiesNaming: new Map(), firstSloNaming: new Map(), slos: [] };
   for (const fact of facts) {
     if (fact.type === 'policy-link') {
