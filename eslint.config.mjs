@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.vscode-test/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.vscode-test/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['server/src/service/**/*.ts'],

@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { createEngine } from '../../server/src/service/index';
 import { ConfigStore } from '../../server/src/node/config-store';
 import { diskIO } from '../../server/src/node/engine-io';
+import { parseMarkdown } from '../../server/src/service/markdown/parse';
+import { parseAllDocuments } from 'yaml';
 import { manifests } from './manifests';
 import { openslo } from './openslo';
 import { runbook } from './runbooks';
@@ -34,6 +36,12 @@ export interface TreeResult {
   runs: TreeRun[];
   /** The engine in this process, setFile then check over every file, texts in memory; one per round. */
   engineMs: number[];
+  /**
+   * Only parsing every file, one thread, texts in memory: yaml's parseAllDocuments for the YAML files, the
+   * engine's Markdown parser for the runbooks; one per round. No check can take less: with `cores` threads
+   * perfectly shared, files ÷ (parse ms ÷ cores) is the most files per second any checker built on them gets.
+   */
+  parseMs: number[];
 }
 
 /** Writes the tree: a service folder per 10 files, each with a manifest, SLO files and runbooks. */
@@ -74,6 +82,7 @@ export function benchTree(rounds = 1): TreeResult {
     const paths = writeTree(root);
     const runs: TreeRun[] = [undefined, '0', '1'].map((workers) => ({ workers, wallMs: [], peakRssMb: [], cpuMs: [] }));
     const engineMs: number[] = [];
+    const parseMs: number[] = [];
     for (let round = 0; round < rounds; round++) {
       for (const run of runs) {
         const { wallMs, peakRssMb, cpuMs } = runCli(root, run.workers);
@@ -82,8 +91,9 @@ export function benchTree(rounds = 1): TreeResult {
         run.cpuMs.push(cpuMs);
       }
       engineMs.push(inProcess(paths));
+      parseMs.push(parseOnly(paths));
     }
-    return { files: paths.length, runs, engineMs };
+    return { files: paths.length, runs, engineMs, parseMs };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -119,4 +129,15 @@ function inProcess(paths: readonly string[]): number {
   } finally {
     process.env = env;
   }
+}
+
+/** The parse alone, as TreeResult.parseMs says. */
+function parseOnly(paths: readonly string[]): number {
+  const texts = paths.map((p) => ({ markdown: p.endsWith('.md'), text: readFileSync(p, 'utf8') }));
+  const t0 = process.hrtime.bigint();
+  for (const { markdown, text } of texts) {
+    if (markdown) parseMarkdown(text);
+    else parseAllDocuments(text);
+  }
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }
