@@ -16,7 +16,7 @@ const MB = 1024 * KB;
 export interface Limits {
   /** YAML and JSON files larger than this many bytes (UTF-8) are not checked. */
   maxFileBytes: number;
-  /** Markdown runbooks larger than this many bytes are not checked (Markdown parses up to 7 ms per KB; real runbooks have a few KB). */
+  /** Markdown runbooks larger than this many bytes are not checked (a runbook parses in ~0.15 ms per KB, more on hostile input; real runbooks have a few KB). */
   maxRunbookBytes: number;
   /** At most this many findings per file are reported; one more finding says how many were left out. */
   maxFindings: number;
@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = { maxFileBytes: 5 * MB, maxRunbo
 
 /** Deeper documents are not checked: real ones stay below 20 levels; parsers slow down (or overflow) far above. */
 export const MAX_NESTING = 100;
-/** More `[`/`]` in one Markdown block (lines without a blank one) cost micromark quadratic time. */
+/** More `[`/`]` in one Markdown block (lines without a blank one) cost the Markdown parser quadratic time (10,000 `[x](` in a row ~1 s, 50,000 ~20 s). */
 export const MAX_BRACKETS_PER_BLOCK = 4000;
 
 /** The size of `text` in UTF-8 bytes (lone surrogates count as the 3 bytes of U+FFFD). */
