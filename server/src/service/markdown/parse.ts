@@ -11,7 +11,7 @@ const CLOSE_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/gm;
 
 /**
  * The tree of `text`; an empty tree when the text is too complex to parse quickly (nested
- * too deeply, thousands of brackets in one block). `checkRunbook` reports such a text
+ * too deeply, thousands of brackets or emphasis marks in one block). `checkRunbook` reports such a text
  * instead of checking it.
  */
 export function parseMarkdown(text: string): Root {
