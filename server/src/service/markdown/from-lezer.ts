@@ -2,7 +2,8 @@
 // with a position on every node: the tree micromark + mdast-util-from-markdown made, in a
 // tenth of the time. The blocks are here (lists and items start at their markers, code and
 // HTML values leave container prefixes out, task items as mdast-util-gfm-task-list-item
-// makes them); their inline content is inline.ts's.
+// makes them, GFM footnote definitions, which lezer does not know, from what it parsed as a
+// paragraph or a link definition); their inline content is inline.ts's.
 
 import { GFM, parser as commonmark } from '@lezer/markdown';
 import type { SyntaxNode } from '@lezer/common';
@@ -16,18 +17,28 @@ const parser = commonmark.configure([GFM, SingleTildeStrikethrough]);
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
+/** `[^label]: ` at the start of a block: a GFM footnote definition (micromark's: one block, without continuation lines). */
+const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]*/;
+
+function footnoteAt(md: string, from: number): RegExpExecArray | null {
+  return md[from] === '[' && md[from + 1] === '^' ? FOOTNOTE_DEFINITION.exec(md.slice(from, md.indexOf('\n', from) >>> 0)) : null;
+}
+
 /** The mdast nodes of the Markdown in `text` from offset `base` on (a line start); `position` makes positions from offsets in `text`. */
 export function convertMarkdown(text: string, base: number, position: (from: number, to: number) => Position): RootContent[] {
   const source = new MarkdownSource(text, base);
   const tree = parser.parse(source.md);
-  // Every definition, wherever it is: a reference may come before its definition.
+  // Every definition and footnote, wherever it is: a reference may come before its definition.
   const definitions = new Set<string>();
+  const footnotes = new Set<string>();
   tree.topNode.cursor().iterate((node) => {
+    const footnote = node.name === 'LinkReference' || node.name === 'Paragraph' ? footnoteAt(source.md, node.from) : null;
     const label = node.name === 'LinkReference' ? node.node.getChild('LinkLabel') : null;
-    if (label) definitions.add(normalizeIdentifier(source.slice(label.from + 1, label.to - 1)));
+    if (footnote) footnotes.add(normalizeIdentifier(footnote[1]));
+    else if (label) definitions.add(normalizeIdentifier(source.slice(label.from + 1, label.to - 1)));
     return node.name === 'Document' || node.name === 'Blockquote' || node.name.endsWith('List') || node.name === 'ListItem';
   });
-  return new BlockConverter(source, position, new InlineConverter(source, position, definitions)).blocks(tree.topNode, []);
+  return new BlockConverter(source, position, new InlineConverter(source, position, definitions, footnotes)).blocks(tree.topNode, []);
 }
 
 class BlockConverter {
@@ -61,8 +72,18 @@ class BlockConverter {
   private block(node: SyntaxNode, containers: readonly Container[]): RootContent | undefined {
     const { md, source } = this;
     const position = this.position(node.from, node.to);
+    const footnote = node.name === 'Paragraph' || node.name === 'LinkReference' ? footnoteAt(md, node.from) : null;
+    if (footnote) {
+      // Its text is inline content, also where lezer read a destination and a title.
+      const from = node.from + footnote[0].length;
+      const to = this.trimEnd(from, node.to);
+      const children = this.inline.convert(node, from, to, { containers, inTable: false }, node.name === 'LinkReference');
+      const content = from < to ? [{ type: 'paragraph' as const, children, position: this.position(from, node.to) }] : [];
+      return { type: 'footnoteDefinition', identifier: normalizeIdentifier(footnote[1]), label: footnote[1], children: content, position };
+    }
     switch (node.name) {
       case 'Paragraph':
+        if (this.selfClosingTagLine(node)) return this.verbatimBlock(node, containers);
         return { type: 'paragraph', children: this.inlines(node, node.from, this.trimEnd(node.from, node.to), containers), position };
       case 'ATXHeading1': case 'ATXHeading2': case 'ATXHeading3': case 'ATXHeading4': case 'ATXHeading5': case 'ATXHeading6': {
         const marks = node.getChildren('HeaderMark');
@@ -87,13 +108,8 @@ class BlockConverter {
         return this.listItem(node, containers);
       case 'FencedCode':
         return this.fencedCode(node, containers, position);
-      case 'CodeBlock': case 'HTMLBlock': case 'CommentBlock': case 'ProcessingInstructionBlock': {
-        // Both start at their indentation (lezer's code starts after it), and their values keep what is past the prefixes.
-        const line = source.lineStartOf(node.from);
-        const start = Math.min(node.from, source.strip(line, containers, 0).at);
-        if (node.name !== 'CodeBlock') return { type: 'html', value: source.lines(line, node.to, containers, 0), position: this.position(start, node.to) };
-        return { type: 'code', lang: null, meta: null, value: source.lines(line, node.to, containers, 4), position: this.position(start, node.to) };
-      }
+      case 'CodeBlock': case 'HTMLBlock': case 'CommentBlock': case 'ProcessingInstructionBlock':
+        return this.verbatimBlock(node, containers);
       case 'LinkReference': {
         const label = node.getChild('LinkLabel');
         const raw = label ? source.slice(label.from + 1, label.to - 1) : '';
@@ -106,6 +122,26 @@ class BlockConverter {
       default:
         return undefined; // marks: QuoteMark, ListMark, …
     }
+  }
+
+  /** HTML, or indented code: both start at their indentation (lezer's code after it), and their values keep what is past the prefixes. */
+  private verbatimBlock(node: SyntaxNode, containers: readonly Container[]): RootContent {
+    const line = this.source.lineStartOf(node.from);
+    const position = this.position(Math.min(node.from, this.source.strip(line, containers, 0).at), node.to);
+    if (node.name !== 'CodeBlock') return { type: 'html', value: this.source.lines(line, node.to, containers, 0), position };
+    return { type: 'code', lang: null, meta: null, value: this.source.lines(line, node.to, containers, 4), position };
+  }
+
+  /**
+   * A paragraph that starts with a line holding only a self-closing tag (`<img src="x"/>`,
+   * `<br/>`): an HTML block to CommonMark, which lezer's pattern for such blocks misses (it
+   * has no `/>`). It runs to the paragraph's end (CommonMark's would run to a blank line).
+   */
+  private selfClosingTagLine(node: SyntaxNode): boolean {
+    const tag = node.firstChild;
+    if (tag?.name !== 'HTMLTag' || tag.from !== node.from || this.md[tag.to - 2] !== '/') return false;
+    const eol = this.source.lineEndOf(tag.to);
+    return this.trimEnd(tag.to, eol) === tag.to && /^<[A-Za-z]/.test(this.md.slice(tag.from, tag.from + 2));
   }
 
   private listItem(node: SyntaxNode, containers: readonly Container[]): RootContent {
@@ -140,7 +176,11 @@ class BlockConverter {
         if (head?.type === 'text' && head.position) {
           head.value = head.value.slice(1);
           if (head.value === '') content.shift();
-          else position = { start: (head.position.start = this.pos((head.position.start.offset ?? 0) + 1, 0).start), end: position.end };
+          else {
+            const start = this.pos((head.position.start.offset ?? 0) + 1, head.position.end.offset ?? 0).start;
+            head.position.start = start;
+            position = { start, end: position.end };
+          }
         }
         children.push({ type: 'paragraph', children: content, position });
       }

@@ -31,8 +31,9 @@ export class InlineConverter {
   constructor(
     private readonly source: MarkdownSource,
     private readonly pos: (from: number, to: number) => Position,
-    /** The identifiers of all definitions in the document. */
+    /** The identifiers of all definitions in the document, and of its footnotes. */
     private readonly definitions: ReadonlySet<string>,
+    private readonly footnotes: ReadonlySet<string>,
   ) {}
 
   /** The inline nodes of `parent` in [from, to) of the parsed text. */
@@ -133,7 +134,10 @@ export class InlineConverter {
     for (let at = marks[0]?.to ?? node.from; at < to;) {
       const eol = Math.min(source.lineEndOf(at), to);
       value += source.slice(at, eol < to ? eol + 1 : eol);
-      at = eol < to ? source.strip(eol + 1, context.containers, 0).at : to;
+      if (eol >= to) break;
+      const next = source.strip(eol + 1, context.containers, 0);
+      value += ' '.repeat(next.pad);
+      at = next.at;
     }
     if (context.inTable) value = value.replace(/\\\|/g, '|'); // GFM: `\|` in a table cell is a pipe, even in code
     return /^[ \r\n].*[^ \r\n].*[ \r\n]$/s.test(value) ? value.slice(1, -1) : value;
@@ -154,11 +158,14 @@ export class InlineConverter {
 
   private resolves(node: SyntaxNode): boolean {
     const parts = this.linkParts(node);
-    return parts.inline || this.definitions.has(normalizeIdentifier(parts.label));
+    if (parts.inline) return true;
+    if (isFootnote(parts)) return node.name === 'Link' && this.footnotes.has(normalizeIdentifier(parts.label.slice(1)));
+    return this.definitions.has(normalizeIdentifier(parts.label));
   }
 
   private link(node: SyntaxNode, position: Position, context: InlineContext): PhrasingContent {
     const parts = this.linkParts(node);
+    if (isFootnote(parts)) return { type: 'footnoteReference', identifier: normalizeIdentifier(parts.label.slice(1)), label: parts.label.slice(1), position };
     const children = this.convert(node, parts.contentFrom, parts.contentTo, context, true);
     const image = node.name === 'Image';
     if (parts.inline) {
@@ -179,6 +186,11 @@ export class InlineConverter {
   title(node: SyntaxNode | null | undefined): string | null {
     return node ? decodeString(this.source.slice(node.from + 1, node.to - 1)) : null;
   }
+}
+
+/** `[^label]`: a GFM footnote reference (lezer reads a link). */
+function isFootnote(parts: { inline: boolean; label: string; referenceType: string }): boolean {
+  return !parts.inline && parts.referenceType === 'shortcut' && /^\^[^\s\]]+$/.test(parts.label);
 }
 
 /** The offset of index `index` of the parts' text joined (at the end of a part rather than the next one's start, for an end). */
