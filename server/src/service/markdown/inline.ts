@@ -24,6 +24,9 @@ interface Run {
   lineStart: boolean;
 }
 
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+const isLineEnd = (c: string | undefined) => c === '\n' || c === '\r';
+
 /** Whitespace at either side of a line ending, which a paragraph's text does not keep. */
 const LINE_BREAK = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
 
@@ -85,10 +88,16 @@ export class InlineConverter {
     if (parts.length === 0) return;
     let raw = '';
     for (let i = 0; i < parts.length; i += 2) raw += this.source.text.slice(parts[i], parts[i + 1]);
-    const lead = (run.lineStart ? /^[ \t]*/ : /^[ \t]*(?=[\r\n])/).exec(raw)?.[0].length ?? 0;
-    const trail = /(?<=[\r\n])[ \t]*$/.exec(raw)?.[0].length ?? 0;
-    const value = decodeString(raw.slice(lead, raw.length - trail).replace(LINE_BREAK, '$1'));
-    if (value !== '') out.push({ type: 'text', value, position: this.pos(offsetIn(parts, lead, false), offsetIn(parts, raw.length - trail, true)) });
+    // Whitespace before a line ending, after one (or after a hard break) is the line's, not the text's.
+    let lead = 0;
+    while (isSpace(raw[lead])) lead++;
+    if (!run.lineStart && !isLineEnd(raw[lead])) lead = 0;
+    let end = raw.length;
+    while (end > lead && isSpace(raw[end - 1])) end--;
+    if (!isLineEnd(raw[end - 1])) end = raw.length;
+    const text = raw.slice(lead, end);
+    const value = decodeString(text.includes('\n') || text.includes('\r') ? text.replace(LINE_BREAK, '$1') : text);
+    if (value !== '') out.push({ type: 'text', value, position: this.pos(offsetIn(parts, lead, false), offsetIn(parts, end, true)) });
     run.parts = [];
     run.lineStart = false;
   }
