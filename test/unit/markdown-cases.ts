@@ -44,6 +44,8 @@ export const MARKDOWN_CASES: Record<string, string> = {
   'front matter, four dashes': '----\na: 1\n----\n',
   'front matter, at end of text': '---\na: 1\n---',
   'front matter, CRLF': '---\r\ntitle: x\r\nb: 2\r\n---\r\n\r\n# T\r\n',
+  'front matter, line separator is no line end': '---\na: 1\u2028---\n---\n# T\n',
+  'front matter, CR only': '---\ra: 1\r---\r# T\r',
   'front matter, indented closer': '---\na: 1\n ---\nb: 2\n---\n',
   'CRLF': '# Title\r\n\r\nPara one\r\nline two  \r\nafter break\r\n\r\n- a\r\n- b\r\n\r\n```sh\r\ncode\r\nmore\r\n```\r\n\r\n> q\r\n> r\r\n\r\n<div>\r\nx\r\n</div>\r\n\r\n    indented\r\n    code\r\n',
   'CR only': '# Title\r\rPara\rline\r\r- a\r- b\r',

@@ -7,12 +7,12 @@ import { convertMarkdown } from './from-lezer';
 
 /** `---` on the first line, and a later line of `---` (spaces or tabs may follow either), as micromark-extension-frontmatter reads it. */
 const OPEN_FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
-const CLOSE_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/gm;
+const CLOSE_FENCE = /^---[ \t]*$/;
 
 /**
  * The tree of `text`; an empty tree when the text is too complex to parse quickly (nested
- * too deeply, thousands of brackets or emphasis marks in one block). `checkRunbook` reports such a text
- * instead of checking it.
+ * too deeply, thousands of brackets or emphasis marks in one block). `checkRunbook` reports
+ * such a text instead of checking it.
  */
 export function parseMarkdown(text: string): Root {
   if (last?.text === text) return last.root;
@@ -53,9 +53,12 @@ export function markdownTree(text: string): Root {
 function frontMatter(text: string): { value: string; end: number } | undefined {
   const open = OPEN_FENCE.exec(text);
   if (!open) return undefined;
-  CLOSE_FENCE.lastIndex = open[0].length;
-  const close = CLOSE_FENCE.exec(text);
-  if (!close) return undefined;
-  const value = text.slice(open[0].length, close.index).replace(/(?:\r\n|\r|\n)$/, '');
-  return { value, end: close.index + close[0].replace(/[\r\n]+$/, '').length };
+  // Line by line: only \r and \n end a line (a regex's multiline mode would also end one at U+2028).
+  for (let start = open[0].length; ;) {
+    let eol = start;
+    while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+    if (CLOSE_FENCE.test(text.slice(start, eol))) return { value: text.slice(open[0].length, start).replace(/(?:\r\n|\r|\n)$/, ''), end: eol };
+    if (eol >= text.length) return undefined;
+    start = eol + (text.startsWith('\r\n', eol) ? 2 : 1);
+  }
 }
