@@ -1,7 +1,7 @@
 // Limits that keep the engine quick on any input, so the editor stays responsive and the
 // CLI finishes: a size limit per file, a cap on findings per file, and a cheap scan that
-// refuses documents nested too deeply (or Markdown with thousands of brackets in one
-// block) before a parser spends seconds or its stack on them. Each limit that applies is
+// refuses documents nested too deeply (or Markdown with thousands of brackets or emphasis
+// marks in one block) before a parser spends seconds or its stack on them. Each limit that applies is
 // reported with a finding, never silently.
 
 import type { Finding, Severity } from './types';
@@ -16,7 +16,7 @@ const MB = 1024 * KB;
 export interface Limits {
   /** YAML and JSON files larger than this many bytes (UTF-8) are not checked. */
   maxFileBytes: number;
-  /** Markdown runbooks larger than this many bytes are not checked (Markdown parses up to 7 ms per KB; real runbooks have a few KB). */
+  /** Markdown runbooks larger than this many bytes are not checked (a runbook parses in ~0.15 ms per KB, more on hostile input; real runbooks have a few KB). */
   maxRunbookBytes: number;
   /** At most this many findings per file are reported; one more finding says how many were left out. */
   maxFindings: number;
@@ -26,8 +26,14 @@ export const DEFAULT_LIMITS: Readonly<Limits> = { maxFileBytes: 5 * MB, maxRunbo
 
 /** Deeper documents are not checked: real ones stay below 20 levels; parsers slow down (or overflow) far above. */
 export const MAX_NESTING = 100;
-/** More `[`/`]` in one Markdown block (lines without a blank one) cost micromark quadratic time. */
+/** More `[`/`]` in one Markdown block (lines without a blank one) cost the Markdown parser quadratic time (10,000 `[x](` in a row ~1 s, 50,000 ~20 s). */
 export const MAX_BRACKETS_PER_BLOCK = 4000;
+/**
+ * More `*`, `_` or `~` that can open or close emphasis or strikethrough in one Markdown block
+ * cost the parser quadratic time too (16,000 alternating `*_` ~1 s, 32,000 ~5 s; real runbooks
+ * have a dozen at most).
+ */
+export const MAX_EMPHASIS_MARKS_PER_BLOCK = 4000;
 
 /** The size of `text` in UTF-8 bytes (lone surrogates count as the 3 bytes of U+FFFD). */
 export function utf8Length(text: string): number {
@@ -100,13 +106,15 @@ export function capFindings(findings: Finding[], max: number, severity: Severity
 export interface Complexity {
   /** Where the limit was passed. */
   offset: number;
-  reason: 'nesting' | 'brackets';
+  reason: 'nesting' | 'brackets' | 'emphasis';
 }
 
 export function tooComplexFinding(positions: PositionMap, problem: Complexity): Finding {
   const message = problem.reason === 'nesting'
     ? `not checked: the document nests more than ${MAX_NESTING} levels deep here`
-    : `not checked: this Markdown block holds more than ${MAX_BRACKETS_PER_BLOCK.toLocaleString('en-US')} brackets (\`[\`, \`]\`), more than prr parses quickly; split it with blank lines`;
+    : problem.reason === 'brackets'
+      ? `not checked: this Markdown block holds more than ${MAX_BRACKETS_PER_BLOCK.toLocaleString('en-US')} brackets (\`[\`, \`]\`), more than prr parses quickly; split it with blank lines`
+      : `not checked: this Markdown block holds more than ${MAX_EMPHASIS_MARKS_PER_BLOCK.toLocaleString('en-US')} emphasis marks (\`*\`, \`_\`, \`~\`), more than prr parses quickly; split it with blank lines`;
   return { ruleId: documentTooComplex.id, severity: documentTooComplex.defaultSeverity, message, range: positions.lineRangeAt(problem.offset) };
 }
 
@@ -114,6 +122,11 @@ const LF = 10;
 const CR = 13;
 const SPACE = 32;
 const TAB = 9;
+
+/** An ASCII letter or digit: `_` between two of them opens and closes nothing. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
@@ -222,10 +235,10 @@ function skipQuoted(text: string, start: number, to: number): number {
 /**
  * Where a Markdown text first nests deeper than `limit` (block quotes, list items, and
  * indentation as list nesting would need it, front matter by the YAML estimate), or where
- * one block first holds more than `maxBrackets` brackets; or undefined. Top-level fenced
- * code is skipped. One pass.
+ * one block first holds more than `maxBrackets` brackets or `maxMarks` emphasis marks (`_`
+ * inside a word is none); or undefined. Top-level fenced code is skipped. One pass.
  */
-export function markdownTooComplex(text: string, limit = MAX_NESTING, maxBrackets = MAX_BRACKETS_PER_BLOCK): Complexity | undefined {
+export function markdownTooComplex(text: string, limit = MAX_NESTING, maxBrackets = MAX_BRACKETS_PER_BLOCK, maxMarks = MAX_EMPHASIS_MARKS_PER_BLOCK): Complexity | undefined {
   let i = 0;
   const front = /^---[ \t]*\r?\n/.exec(text);
   if (front) {
@@ -241,6 +254,7 @@ export function markdownTooComplex(text: string, limit = MAX_NESTING, maxBracket
   }
   let fence: { char: number; length: number } | undefined;
   let brackets = 0;
+  let marks = 0;
   while (i < text.length) {
     const start = i;
     let end = i;
@@ -283,7 +297,7 @@ export function markdownTooComplex(text: string, limit = MAX_NESTING, maxBracket
       continue;
     }
     if (j >= end) {
-      brackets = 0; // a blank line ends the block
+      brackets = marks = 0; // a blank line ends the block
       continue;
     }
     if (depth + Math.floor(spaces / 2) > limit) return { offset: start, reason: 'nesting' };
@@ -301,6 +315,9 @@ export function markdownTooComplex(text: string, limit = MAX_NESTING, maxBracket
     for (let k = j; k < end; k++) {
       const c = text.charCodeAt(k);
       if ((c === 91 || c === 93) && ++brackets > maxBrackets) return { offset: start, reason: 'brackets' };
+      if ((c === 42 || c === 126 || (c === 95 && !(isWordChar(text.charCodeAt(k - 1)) && isWordChar(text.charCodeAt(k + 1))))) && ++marks > maxMarks) {
+        return { offset: start, reason: 'emphasis' };
+      }
     }
   }
   return undefined;

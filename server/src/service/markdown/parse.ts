@@ -1,28 +1,22 @@
-// Parses Markdown into an mdast tree with positions (micromark, with GFM and YAML front
-// matter), once per text.
+// Parses Markdown into an mdast tree with positions (@lezer/markdown with GFM, turned into
+// mdast by from-lezer.ts; YAML front matter found here), once per text.
 
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { markdownTooComplex } from '../limits';
+import { convertMarkdown } from './from-lezer';
 
-/** micromark's options as the engine parses with them (the bench's floor parses with them too). */
-export const MARKDOWN_OPTIONS = {
-  extensions: [frontmatter(['yaml']), gfm()],
-  mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()],
-};
+/** `---` on the first line, and a later line of `---` (spaces or tabs may follow either), as micromark-extension-frontmatter reads it. */
+const OPEN_FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSE_FENCE = /^---[ \t]*$/;
 
 /**
  * The tree of `text`; an empty tree when the text is too complex to parse quickly (nested
- * too deeply, thousands of brackets in one block: micromark's time and stack grow faster
- * than the text there). `checkRunbook` reports such a text instead of checking it.
+ * too deeply, thousands of brackets or emphasis marks in one block). `checkRunbook` reports
+ * such a text instead of checking it.
  */
 export function parseMarkdown(text: string): Root {
   if (last?.text === text) return last.root;
-  const root: Root = markdownTooComplex(text) ? { type: 'root', children: [] } : fromMarkdown(text, MARKDOWN_OPTIONS);
+  const root: Root = markdownTooComplex(text) ? { type: 'root', children: [] } : markdownTree(text);
   last = { text, root };
   return root;
 }
@@ -32,3 +26,39 @@ export function parseMarkdown(text: string): Root {
  * then completing or hovering in it, parses it once.
  */
 let last: { text: string; root: Root } | undefined;
+
+/** The tree of `text`, parsed every time (no cache, no complexity check). */
+export function markdownTree(text: string): Root {
+  const lines = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) lines.push(m.index + m[0].length);
+  const point = (offset: number): NonNullable<Root['position']>['start'] => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lines[lo] + 1, offset };
+  };
+  const position = (from: number, to: number) => ({ start: point(from), end: point(to) });
+  const children: RootContent[] = [];
+  const front = frontMatter(text);
+  if (front) children.push({ type: 'yaml', value: front.value, position: position(0, front.end) });
+  children.push(...convertMarkdown(text, front?.end ?? 0, position));
+  return { type: 'root', children, position: position(0, text.length) };
+}
+
+/** The front matter's value (between the fences) and where its closing fence ends; undefined when there is none. */
+function frontMatter(text: string): { value: string; end: number } | undefined {
+  const open = OPEN_FENCE.exec(text);
+  if (!open) return undefined;
+  // Line by line: only \r and \n end a line (a regex's multiline mode would also end one at U+2028).
+  for (let start = open[0].length; ;) {
+    let eol = start;
+    while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+    if (CLOSE_FENCE.test(text.slice(start, eol))) return { value: text.slice(open[0].length, start).replace(/(?:\r\n|\r|\n)$/, ''), end: eol };
+    if (eol >= text.length) return undefined;
+    start = eol + (text.startsWith('\r\n', eol) ? 2 : 1);
+  }
+}
