@@ -9,7 +9,6 @@ import { checkAgainstSchema } from './schema/check';
 import type { Validators } from './schema/validators';
 import { internalError } from './rules/internal-error';
 import { shiftRange, type Finding } from './types';
-import { parseYaml } from './yaml/parse';
 import { PositionMap } from './yaml/positions';
 import { shiftFixes } from './fixes/text';
 import { markdownTooComplex, tooComplexFinding } from './limits';
@@ -51,7 +50,7 @@ export function checkRunbook(input: MarkdownCheckInput, rules: readonly RunbookR
 /** Front matter is YAML between `---` fences; its findings are shifted to the file's lines. */
 function checkFrontmatter(frontmatter: ReturnType<typeof buildRunbookModel>['frontmatter'], validators: Validators): Finding[] {
   if (!frontmatter) return [];
-  const parsed = parseYaml(frontmatter.value);
+  const parsed = frontmatter.parsed();
   const findings: Finding[] = [];
   for (const document of parsed.documents) {
     findings.push(...document.findings);

@@ -6,7 +6,6 @@
 // The fix inserts `# <title>` (the front-matter title, else the file name) before the content;
 // it is the preferred fix only without a front-matter title (a theme may show both).
 
-import { parseDocument } from 'yaml';
 import type { RunbookModel } from '../../runbook/model';
 import type { RunbookRule } from '../../runbook/types';
 import type { TextEdit } from '../../types';
@@ -39,13 +38,9 @@ export const rule: RunbookRule = {
 
 function frontmatterTitle(model: RunbookModel): string | undefined {
   if (!model.frontmatter) return undefined;
-  try {
-    const value: unknown = parseDocument(model.frontmatter.value, { logLevel: 'error' }).toJS({ maxAliasCount: 100 });
-    const title = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).title : undefined;
-    return typeof title === 'string' && title.trim() !== '' ? title.trim().replace(/\s+/g, ' ') : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = model.frontmatter.parsed().documents[0]?.value;
+  const title = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).title : undefined;
+  return typeof title === 'string' && title.trim() !== '' ? title.trim().replace(/\s+/g, ' ') : undefined;
 }
 
 function fileTitle(uri: string): string | undefined {

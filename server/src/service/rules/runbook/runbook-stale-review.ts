@@ -4,7 +4,7 @@
 // that fails during an incident. The fix sets `lastReviewed` to today; it is offered, not
 // preferred (fix-all must not claim reviews that did not happen).
 
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { RunbookModel } from '../../runbook/model';
 import type { RunbookRule } from '../../runbook/types';
 import type { Range } from '../../types';
@@ -20,7 +20,7 @@ export const rule: RunbookRule = {
   check({ model, options, now, report }) {
     const limit = options.staleAfterDays;
     if (!model.frontmatter || !Number.isFinite(limit) || limit < 0) return;
-    const found = findLastReviewed(model.frontmatter.value);
+    const found = findLastReviewed(model.frontmatter);
     if (!found) return;
     const reviewed = parseDate(found.date);
     if (reviewed === undefined) return; // not a date: the front-matter schema reports it
@@ -35,13 +35,9 @@ export const rule: RunbookRule = {
 };
 
 /** The date text of `lastReviewed` and its offset in the front matter's YAML (inside any quotes). */
-function findLastReviewed(yaml: string): { date: string; start: number } | undefined {
-  let contents: Node | null;
-  try {
-    contents = parseDocument(yaml, { prettyErrors: false, logLevel: 'error' }).contents as Node | null;
-  } catch {
-    return undefined;
-  }
+function findLastReviewed(frontmatter: NonNullable<RunbookModel['frontmatter']>): { date: string; start: number } | undefined {
+  const yaml = frontmatter.value;
+  const contents = frontmatter.parsed().documents[0]?.doc.contents as Node | null | undefined;
   if (!isMap(contents)) return undefined;
   for (let i = contents.items.length - 1; i >= 0; i--) {
     const pair = contents.items[i];
