@@ -239,6 +239,17 @@ function skipQuoted(text: string, start: number, to: number): number {
  * inside a word is none); or undefined. Top-level fenced code is skipped. One pass.
  */
 export function markdownTooComplex(text: string, limit = MAX_NESTING, maxBrackets = MAX_BRACKETS_PER_BLOCK, maxMarks = MAX_EMPHASIS_MARKS_PER_BLOCK): Complexity | undefined {
+  // Checking a runbook asks before parsing, and the parser asks again: the answer for the last text is kept.
+  const key = `${limit}:${maxBrackets}:${maxMarks}`;
+  if (lastComplexity?.text === text && lastComplexity.key === key) return lastComplexity.result;
+  const result = markdownComplexity(text, limit, maxBrackets, maxMarks);
+  lastComplexity = { text, key, result };
+  return result;
+}
+
+let lastComplexity: { text: string; key: string; result: Complexity | undefined } | undefined;
+
+function markdownComplexity(text: string, limit: number, maxBrackets: number, maxMarks: number): Complexity | undefined {
   let i = 0;
   const front = /^---[ \t]*\r?\n/.exec(text);
   if (front) {
