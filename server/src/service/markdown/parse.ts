@@ -4,6 +4,7 @@
 import type { Root, RootContent } from 'mdast';
 import { markdownTooComplex } from '../limits';
 import { convertMarkdown } from './from-lezer';
+import { lastAtOrBefore } from '../yaml/positions';
 
 /** `---` on the first line, and a later line of `---` (spaces or tabs may follow either), as micromark-extension-frontmatter reads it. */
 const OPEN_FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
@@ -32,14 +33,8 @@ export function markdownTree(text: string): Root {
   const lines = [0];
   for (const m of text.matchAll(/\r\n|\r|\n/g)) lines.push(m.index + m[0].length);
   const point = (offset: number): NonNullable<Root['position']>['start'] => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lines[lo] + 1, offset };
+    const line = lastAtOrBefore(lines, offset);
+    return { line: line + 1, column: offset - lines[line] + 1, offset };
   };
   const position = (from: number, to: number) => ({ start: point(from), end: point(to) });
   const children: RootContent[] = [];

@@ -4,6 +4,8 @@
 // and column arithmetic for container prefixes (`> `, a list item's indentation; tabs stop
 // every 4 columns) that the values of code and HTML blocks leave out.
 
+import { lastAtOrBefore } from '../yaml/positions';
+
 /** A block quote (its prefix is `>` and one space), or a list item: its content column, its marker's line and where its content starts there. */
 export type Container = 'quote' | { column: number; line: number; from: number };
 
@@ -45,16 +47,8 @@ export class MarkdownSource {
 
   /** The offset in the text of offset `n` of `md`. */
   at(n: number): number {
-    const starts = this.lineStarts;
-    if (starts.length === 0) return this.base + n;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= n) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.base + n + this.removed[lo];
+    if (this.lineStarts.length === 0) return this.base + n;
+    return this.base + n + this.removed[lastAtOrBefore(this.lineStarts, n)];
   }
 
   /** The text of [from, to) of `md`, as it is in the text. */

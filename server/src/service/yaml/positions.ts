@@ -36,14 +36,8 @@ export class PositionMap {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     // Between the \r and the \n of a CRLF is no position of LSP's: it is the end of the line.
     if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = lastAtOrBefore(this.lineStarts, clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -71,4 +65,16 @@ export class PositionMap {
     while (end > lineStart && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
     return this.rangeOf(lineStart, end);
   }
+}
+
+/** The index of the last of `sorted` (ascending) that is at most `value`; 0 when none is. By halving. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sorted[mid] <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
