@@ -5,7 +5,7 @@
 // starts outside that stretch are the previous ones (moved by the length difference after
 // it), and a string the previous text lacked can only have appeared across it.
 
-import { PositionMap } from './yaml/positions';
+import { lastAtOrBefore, PositionMap } from './yaml/positions';
 
 export class TextFacts {
   private lineMap?: PositionMap;
@@ -37,14 +37,16 @@ export class TextFacts {
     }
     const starts = previous.lineMap?.lfLineStarts();
     if (starts && !text.slice(prefix, text.length - suffix).includes('\r')) {
-      const lines: number[] = [];
-      let i = 0;
-      // A line start s follows the break at s - 1: unchanged while that break lies in the prefix.
-      for (; i < starts.length && starts[i] <= prefix; i++) lines.push(starts[i]);
-      for (let at = text.indexOf('\n', prefix); at !== -1 && at < text.length - suffix; at = text.indexOf('\n', at + 1)) lines.push(at + 1);
-      for (; i < starts.length && starts[i] - 1 < before.length - suffix; i++);
-      for (; i < starts.length; i++) lines.push(starts[i] + delta);
-      next.lineMap = new PositionMap(text, lines);
+      // A line start s follows the break at s - 1: unchanged while that break lies in the prefix (starts[0] is 0),
+      // moved by the length difference where it lies in the suffix; the stretch between is scanned.
+      const head = lastAtOrBefore(starts, prefix) + 1;
+      const middle: number[] = [];
+      for (let at = text.indexOf('\n', prefix); at !== -1 && at < text.length - suffix; at = text.indexOf('\n', at + 1)) middle.push(at + 1);
+      const tail = lastAtOrBefore(starts, before.length - suffix) + 1;
+      const moved = starts.slice(tail);
+      if (delta !== 0) for (let i = 0; i < moved.length; i++) moved[i] += delta;
+      // Sliced and joined natively: the first edit of a big file runs this before the JIT has compiled any loop.
+      next.lineMap = new PositionMap(text, starts.slice(0, head).concat(middle, moved));
     }
     return next;
   }

@@ -40,8 +40,10 @@ export function checkWorkspace(rules: readonly WorkspaceRule[], uri: string, ind
         if (clean.has(entity) && !dependsOn(index.dependencyKeys(entity), touched)) continue;
         const before = findings.length;
         rule.check({ ...context, entities: [entity] });
-        if (findings.length === before) clean.add(entity);
-        else clean.delete(entity);
+        if (findings.length === before) {
+          clean.add(entity);
+          index.dependencyKeys(entity); // made now, while the file is being opened, not on its first edit
+        } else clean.delete(entity);
       }
     } catch (error) {
       memo?.clean.delete(rule.id);
