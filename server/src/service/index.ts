@@ -56,6 +56,7 @@ export type { BudgetHint } from './budget/features';
 
 import type { Engine, EngineOptions } from './engine';
 import { TextFacts } from './text-facts';
+import { warmUp } from './warm-up';
 
 export type { Engine, EngineOptions, ReportOptions } from './engine';
 
@@ -260,13 +261,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     docsUrl(ruleId) {
       return options.docsBaseUrl && known.has(ruleId) ? `${options.docsBaseUrl}${ruleId}.md` : undefined;
     },
-    warmUp() {
-      for (const [path, text] of WARM_UP_DOCUMENTS) {
-        const uri = `prr-warm-up:///${path}`;
-        engine.check({ uri, text });
-        engine.removeFile(uri);
-      }
-    },
+    warmUp: () => warmUp(engine),
     localCheck: (document, config = DEFAULT_CONFIG) => portable(local(document, config)),
     adopt(document, checked, config = DEFAULT_CONFIG) {
       latest.set(document.uri, { text: document.text, namedAs: namedAs(pathOf(document.uri), config), result: revive(checked) });
@@ -385,17 +380,6 @@ const TEXT_FACTS_KEPT = 16;
 
 /** What an unread (too large) YAML file contributes: nothing, the same object every time (so it is indexed once). */
 const NOT_READ: TextResult = { findings: [], entities: [] };
-
-/** One small document of each kind and OpenSLO object (bad on purpose, so the error mapping warms up too). */
-const WARM_UP_DOCUMENTS: readonly [string, string][] = [
-  ['a.readiness.yaml', 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata: { name: a }\nspec: { owner: t, tier: 9 }\n'],
-  ...['SLO', 'SLI', 'DataSource', 'Service', 'AlertPolicy', 'AlertCondition', 'AlertNotificationTarget'].map((kind): [string, string] => [`${kind}.yaml`, `apiVersion: openslo/v1\nkind: ${kind}\nmetadata: { name: a }\nspec: {}\n`]),
-  ['v1alpha.yaml', 'apiVersion: openslo/v1alpha\nkind: SLO\nmetadata: { name: a }\nspec: {}\n'],
-  ['sloth.yaml', 'version: prometheus/v1\nservice: a\nslos: [{ name: a }]\n'],
-  ['k8s.yaml', 'apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\nmetadata: { name: a }\nspec: { service: a, slos: [] }\n'],
-  ['runbooks/a.md', '---\ntitle: a\n---\n# A\n\n## Meaning\n\nx\n'],
-  ['.prr.yaml', 'rules: {}\n'],
-];
 
 function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
