@@ -13,6 +13,7 @@ export function benchConnection(child: ChildProcess, settings: (section: string 
   const prrReady = new Promise<void>((resolve) => {
     connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
       if (message.startsWith('prr: ready')) resolve();
+      if (process.env.PRR_BENCH_LOG) console.log('server:', message);
     });
   });
   return { connection, prrReady };

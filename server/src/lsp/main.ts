@@ -11,7 +11,7 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { textDocuments } from './text-document';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngine, DEFAULT_CONFIG } from '../service';
 import { ConfigStore } from '../node/config-store';
@@ -27,13 +27,14 @@ import { diskIO } from '../node/engine-io';
 import { clockOption } from '../node/clock';
 import { createIndexingGate, registerReadinessReport } from './readiness-report';
 import { createGuard } from './guard';
+import { whenIdle } from './idle';
 import { registerTrust } from './trust';
 import { registerBudgetHints } from './budget-hints';
 
 const connection = createConnection(ProposedFeatures.all);
 // A handler that throws is logged with its method and URI and answers empty; the server keeps serving.
 const guard = createGuard(connection);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(textDocuments);
 // Open buffers answer the engine's file questions first: an unsaved runbook counts as existing.
 const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO((uri) => documents.get(uri)?.getText()), ...clockOption() });
 // The readiness report waits for the first workspace scan (see onInitialized).
@@ -100,6 +101,8 @@ connection.onInitialized(indexing.around(async () => {
   const warmStart = performance.now();
   guard.run('initialized (warm-up)', undefined, undefined, () => engine.warmUp());
   connection.console.info(`prr: ready (schemas compiled and checks warmed up in ${Math.round(performance.now() - warmStart)} ms)`);
+  // Then, step by step while nothing else is asked, the parser and the edit path until the JIT has compiled them.
+  whenIdle(guard, 'idle warm-up', engine.idleWarmUp(), () => Math.max(lastChange, diagnostics.lastCheckedAt), (busyMs) => connection.console.info(`prr: warmed up while idle (${Math.round(busyMs)} ms)`));
   await refreshSettings();
   if (workspaceFolders.length > 0) {
     const progress = await connection.window.createWorkDoneProgress();
@@ -139,7 +142,10 @@ function refreshAll(): void {
   budgetHints.refresh(); // a `.prr.yaml` may have changed Sloth's period or the minimum budget
 }
 
+/** When a document was last opened or changed (`performance.now()`), for idle work to keep out of the way. */
+let lastChange = 0;
 documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange', document.uri, undefined, () => {
+  lastChange = performance.now();
   if (isConfigFile(document.uri)) configs.invalidate(); // every file's configuration may have changed
   const affected = guard.run('textDocument/didChange (indexing)', document.uri, [], () => engine.setFile({ uri: document.uri, text: document.getText() }, configFor(document.uri)));
   if (affected.length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();

@@ -65,6 +65,8 @@ export interface Engine {
   docsUrl(ruleId: string): string | undefined;
   /** Compiles every shipped schema and runs each kind of check once, so the first real check is not the slow one. */
   warmUp(): void;
+  /** More warming up, for idle time: each step leaves the engine as it found it; run the next when idle (see warm-up.ts). */
+  idleWarmUp(): Iterator<void>;
   /** Changes the editor-level rule severities without losing the workspace index. */
   setSeverities(severities: Readonly<Record<string, SeveritySetting>>): void;
   /** Applies every preferred fix (no file creation, no suppression comment), round after round; the edits or the new text. */

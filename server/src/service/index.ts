@@ -56,7 +56,7 @@ export type { BudgetHint } from './budget/features';
 
 import type { Engine, EngineOptions } from './engine';
 import { TextFacts } from './text-facts';
-import { warmUp } from './warm-up';
+import { idleWarmUp, warmUp } from './warm-up';
 
 export type { Engine, EngineOptions, ReportOptions } from './engine';
 
@@ -262,6 +262,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return options.docsBaseUrl && known.has(ruleId) ? `${options.docsBaseUrl}${ruleId}.md` : undefined;
     },
     warmUp: () => warmUp(engine),
+    idleWarmUp: () => idleWarmUp(engine),
     localCheck: (document, config = DEFAULT_CONFIG) => portable(local(document, config)),
     adopt(document, checked, config = DEFAULT_CONFIG) {
       latest.set(document.uri, { text: document.text, namedAs: namedAs(pathOf(document.uri), config), result: revive(checked) });

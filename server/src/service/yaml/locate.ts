@@ -19,15 +19,21 @@ export function locate(root: Node | null | undefined, path: readonly PathSegment
   for (const segment of path) {
     const next = step(current.value, segment);
     if (!next) break;
-    current = { ...next, nearestKey: next.key ?? current.nearestKey };
+    if (!next.key && current.nearestKey) next.nearestKey = current.nearestKey;
+    else if (next.key) next.nearestKey = next.key;
+    current = next;
   }
   return current;
 }
 
+/** Up to this many pairs, a mapping is searched from its end instead of through a key index built for it. */
+const SCAN_LIMIT = 16;
+
 function step(node: Node | null | undefined, segment: PathSegment): Located | undefined {
   if (isMap(node)) {
     // The last pair with the name, since that is the value a duplicate key leaves in the data.
-    const index = keyIndex(node).last.get(String(segment));
+    const name = String(segment);
+    const index = node.items.length <= SCAN_LIMIT ? lastWithKey(node, name) : keyIndex(node).last.get(name);
     if (index === undefined) return undefined;
     const pair = node.items[index];
     return { key: (pair.key as Node | null) ?? undefined, value: pair.value as Node | null };
@@ -35,6 +41,14 @@ function step(node: Node | null | undefined, segment: PathSegment): Located | un
   if (isSeq(node) && typeof segment === 'number') {
     const item = node.items[segment] as Node | undefined;
     return item === undefined ? undefined : { value: item };
+  }
+  return undefined;
+}
+
+function lastWithKey(map: YAMLMap, name: string): number | undefined {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const key = (map.items[i] as Pair).key as Node | null;
+    if (isScalar(key) && String(key.value) === name) return i;
   }
   return undefined;
 }

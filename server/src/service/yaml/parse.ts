@@ -1,7 +1,7 @@
 // Parses YAML text into documents that keep source ranges. Syntax problems become
 // findings here; everything downstream works on the parsed documents.
 
-import { isScalar, parseAllDocuments, visit, type Document, type Node, type Pair, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLError } from 'yaml';
 import type { Finding } from '../types';
 import { PositionMap } from './positions';
 import { duplicateKeyFixes } from '../fixes/duplicate-key';
@@ -65,24 +65,48 @@ export function parseYaml(text: string): ParsedYaml {
  */
 function duplicateKeyErrors(doc: Document.Parsed): YAMLError[] {
   const errors: YAMLError[] = [];
-  visit(doc, {
-    Scalar(_, scalar) {
-      if (typeof scalar.value === 'string' && scalar.value.length > 256) scalar.value.indexOf('\u0000'); // flattens it in place
-    },
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items as Pair[]) {
-        const key = pair.key as Node | null;
+  // A walk of its own: yaml's `visit` keeps a frozen copy of the path to every node (a sixth of parsing's time).
+  const walk = (node: unknown): void => {
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && node.value.length > 256) node.value.indexOf('\u0000'); // flattens it in place
+    } else if (isMap(node)) {
+      const pairs = node.items as Pair[];
+      const seen = pairs.length > SCAN_LIMIT ? new Set<unknown>() : undefined;
+      for (let i = 0; i < pairs.length; i++) {
+        const key = pairs[i].key as Node | null;
         if (!isScalar(key) || !key.range) continue;
         const value = key.value;
         if (typeof value === 'number' && Number.isNaN(value)) continue; // NaN !== NaN, as yaml compares
-        // Plain objects, not YAMLParseErrors: an Error captures a stack trace, 100,000 of them take a third of a second.
-        if (seen.has(value)) errors.push({ name: 'YAMLParseError', code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] } as YAMLError);
-        else seen.add(value);
+        if (seen ? seen.has(value) : earlierKey(pairs, i, value)) {
+          // Plain objects, not YAMLParseErrors: an Error captures a stack trace, 100,000 of them take a third of a second.
+          errors.push({ name: 'YAMLParseError', code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [key.range[0], key.range[0] + 1] } as YAMLError);
+        } else seen?.add(value);
       }
-    },
-  });
+      // As yaml's `visit` does: a mapping's own duplicates, then those inside its keys and values.
+      for (const pair of pairs) {
+        walk(pair.key);
+        walk(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    } else if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+    }
+  };
+  walk(doc.contents);
   return errors;
+}
+
+/** Up to this many pairs, a mapping's keys are compared with each other instead of through a set. */
+const SCAN_LIMIT = 16;
+
+function earlierKey(pairs: readonly Pair[], before: number, value: unknown): boolean {
+  for (let j = 0; j < before; j++) {
+    const key = pairs[j].key;
+    if (isScalar(key) && key.range && key.value === value) return true;
+  }
+  return false;
 }
 
 function toValue(doc: Document.Parsed, positions: PositionMap, findings: Finding[]): unknown {

@@ -2,8 +2,24 @@
 
 import type { Position, Range } from '../types';
 
+/** Where each line of `text` starts (0 first): after each \n, \r\n or lone \r, as LSP counts lines. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // The common case, natively: indexOf finds line breaks far faster than a loop over every character.
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
 export class PositionMap {
-  private readonly lineStarts: number[] = [0];
+  private readonly lineStarts: number[];
   /** Whether the text has no \r: its lines start after each \n alone. */
   private lfOnly = false;
 
@@ -14,17 +30,8 @@ export class PositionMap {
       this.lfOnly = true;
       return;
     }
-    if (!text.includes('\r')) {
-      // The common case, natively: indexOf finds line breaks far faster than a loop over every character.
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
-      this.lfOnly = true;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
-    }
+    this.lineStarts = lineStarts(text);
+    this.lfOnly = !text.includes('\r');
   }
 
   /** The line starts, when the text has no \r (read-only). */
