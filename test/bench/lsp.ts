@@ -5,7 +5,8 @@
 // min–max. Also: the in-process floor (yaml parse + ajv) for the same text, how each server
 // reports the injected errors, the server's CPU and run-queue wait per change (schedstat: on a
 // loaded machine the wait grows, the CPU time does not), completion and hover p95 over 20
-// requests, and a workspace of 10,000 files (lsp-workspace.ts).
+// requests, and a workspace of 10,000 files (lsp-workspace.ts). prr is measured twice: on a
+// settled server, and with the file opened the moment the server is ready ("prr at start").
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -32,15 +33,23 @@ const ONLY = process.env.PRR_BENCH_SERVERS?.split(',');
 const PROFILE_DIR = process.env.PRR_BENCH_PROF;
 const SCHEMA = pathToFileURL(join(root, 'schemas', 'openslo-v1.schema.json')).href;
 
-interface Server { name: string; command: string[]; settings: unknown }
-const SERVERS: Server[] = [
-  { name: 'prr', command: [process.execPath, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), process.env.PRR_BENCH_SERVER_JS ?? join(root, 'dist', 'server.js'), '--stdio'], settings: { enable: true } },
+/**
+ * When the file is opened: `settled` — prr once it has said it is ready and then warmed up (its idle warm-up, see
+ * service/warm-up.ts), yaml-language-server 300 ms after `initialized` (it reads its settings asynchronously);
+ * `at start` — prr as soon as it is ready, as an editor that starts the server for the file it opens.
+ */
+interface Server { name: string; command: string[]; settings: unknown; opens: 'settled' | 'at start' }
+const PRR_COMMAND = [process.execPath, ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), process.env.PRR_BENCH_SERVER_JS ?? join(root, 'dist', 'server.js'), '--stdio'];
+const SERVERS: Server[] = ([
+  { name: 'prr', command: PRR_COMMAND, settings: { enable: true }, opens: 'settled' },
+  { name: 'prr at start', command: PRR_COMMAND, settings: { enable: true }, opens: 'at start' },
   {
     name: 'yaml-ls',
     command: [process.execPath, join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
     settings: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [SCHEMA]: '*.yaml' } },
+    opens: 'settled',
   },
-].filter((s) => !ONLY || ONLY.includes(s.name));
+] satisfies Server[]).filter((s) => !ONLY || ONLY.includes(s.name) || ONLY.includes(s.name.split(' ')[0]));
 
 interface Run {
   openMs: number;
@@ -80,8 +89,9 @@ async function once(server: Server, text: string, injectedLine: number): Promise
   // A server that dies mid-run must fail the bench, not leave it waiting on a reply that never comes.
   const died = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`${server.name} exited (${code ?? signal}) during the run`))));
   died.catch(() => undefined);
-  const section = server.name === 'prr' ? 'prr' : 'yaml';
-  const { connection, prrReady: isReady } = benchConnection(child, (asked) => (asked === section || asked === undefined ? server.settings : null));
+  const prr = server.name.startsWith('prr');
+  const section = prr ? 'prr' : 'yaml';
+  const { connection, prrReady, prrWarm } = benchConnection(child, (asked) => (asked === section || asked === undefined ? server.settings : null));
   let waiting: ((p: PublishDiagnosticsParams) => void) | undefined;
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => waiting?.(p));
   const nextPublication = () => new Promise<PublishDiagnosticsParams>((resolve) => (waiting = resolve));
@@ -89,10 +99,10 @@ async function once(server: Server, text: string, injectedLine: number): Promise
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {}, completion: { completionItem: {} }, hover: { contentFormat: ['markdown', 'plaintext'] } } } });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('workspace/didChangeConfiguration', { settings: { [section]: server.settings } });
-  // prr compiles its schemas right after `initialized` and says when it is ready; yaml-ls reads
-  // its settings asynchronously. Either way the clock starts when the server is ready.
-  if (server.name === 'prr') await isReady;
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // prr compiles its schemas right after `initialized` and says when it is ready, and again when its idle warm-up is
+  // done; yaml-ls reads its settings asynchronously. The clock starts when the server is ready (see Server.opens).
+  if (prr) await (server.opens === 'settled' ? prrWarm : prrReady);
+  if (server.opens === 'settled') await new Promise((resolve) => setTimeout(resolve, 300));
 
   const uri = 'file:///bench/slos.yaml';
   let published = nextPublication();

@@ -39,8 +39,6 @@ export class DiagnosticsService {
   private readonly lastCheckMs = new Map<string, number>();
   /** Whether a finding was held back while the workspace was being scanned (see ABSENCE_RULES). */
   private heldBack = false;
-  /** When the last check ended (`performance.now()`): idle work waits for a quiet spell after it. */
-  lastCheckedAt = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -97,7 +95,6 @@ export class DiagnosticsService {
     if (cached) this.lastCheckMs.set(document.uri, (spent.user + spent.system) / 1000);
     const entry = { version: document.version, epoch, findings, diagnostics: engine ? findings.map((f) => toDiagnostic(f, engine)) : [] };
     this.cache.set(document.uri, entry);
-    this.lastCheckedAt = performance.now();
     return entry;
   }
 

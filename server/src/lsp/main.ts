@@ -101,8 +101,10 @@ connection.onInitialized(indexing.around(async () => {
   const warmStart = performance.now();
   guard.run('initialized (warm-up)', undefined, undefined, () => engine.warmUp());
   connection.console.info(`prr: ready (schemas compiled and checks warmed up in ${Math.round(performance.now() - warmStart)} ms)`);
-  // Then, step by step while nothing else is asked, the parser and the edit path until the JIT has compiled them.
-  whenIdle(guard, 'idle warm-up', engine.idleWarmUp(), () => Math.max(lastChange, diagnostics.lastCheckedAt), (busyMs) => connection.console.info(`prr: warmed up while idle (${Math.round(busyMs)} ms)`));
+  // Then, step by step until a document is opened, the parser and the edit path until the JIT has compiled them (a
+  // document's own check does that as well, and must not wait for the warm-up).
+  whenIdle(guard, 'idle warm-up', engine.idleWarmUp(), () => documents.all().length > 0, (busyMs, complete) =>
+    connection.console.info(`prr: warmed up while idle (${Math.round(busyMs)} ms${complete ? '' : ', cut short by the first document'})`));
   await refreshSettings();
   if (workspaceFolders.length > 0) {
     const progress = await connection.window.createWorkDoneProgress();
@@ -142,10 +144,7 @@ function refreshAll(): void {
   budgetHints.refresh(); // a `.prr.yaml` may have changed Sloth's period or the minimum budget
 }
 
-/** When a document was last opened or changed (`performance.now()`), for idle work to keep out of the way. */
-let lastChange = 0;
 documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange', document.uri, undefined, () => {
-  lastChange = performance.now();
   if (isConfigFile(document.uri)) configs.invalidate(); // every file's configuration may have changed
   const affected = guard.run('textDocument/didChange (indexing)', document.uri, [], () => engine.setFile({ uri: document.uri, text: document.getText() }, configFor(document.uri)));
   if (affected.length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();

@@ -25,6 +25,32 @@ export function warmUp(engine: Pick<Engine, 'check' | 'removeFile'>): void {
   }
 }
 
+/** What the triples refer to, as a real file has them (objects of every kind give the checks every shape of object). */
+const SHARED = `apiVersion: openslo/v1
+kind: Service
+metadata:
+  name: warm-up
+spec:
+  description: The warm-up service
+---
+apiVersion: openslo/v1
+kind: DataSource
+metadata:
+  name: warm-up-prometheus
+spec:
+  type: Prometheus
+  connectionDetails:
+    url: http://prometheus:9090
+---
+apiVersion: openslo/v1
+kind: AlertNotificationTarget
+metadata:
+  name: warm-up-pager
+spec:
+  target: pagerduty
+---
+`;
+
 /** A realistic SLI + SLO + AlertPolicy triple (the names carry `i`, so no two are alike). */
 function triple(i: number): string {
   const name = `warm-up-${i}`;
@@ -103,7 +129,7 @@ export function* idleWarmUp(engine: Pick<Engine, 'check' | 'removeFile'>): Gener
   for (let file = 0, first = 0; file < FILES; file++) {
     const uri = `prr-warm-up:///idle-${file}.yaml`;
     const triples = Math.min(TRIPLES, 2 * (file + 1));
-    const lines = Array.from({ length: triples }, (_, i) => triple(first + i)).join('---\n').split('\n');
+    const lines = (SHARED + Array.from({ length: triples }, (_, i) => triple(first + i)).join('---\n')).split('\n');
     const at = lines.indexOf(`  description: ${first + (triples >> 1)} % of requests succeed`);
     first += triples;
     engine.check({ uri, text: lines.join('\n') });
