@@ -114,7 +114,7 @@ spec:
 `;
 }
 
-/** Files of the idle warm-up, triples (~50 lines each) in the biggest, and one-line edits of each file. */
+/** Files of the idle warm-up, triples (~50 lines each) in each but the last at most, one-line edits of each file, and of those per step. */
 const FILES = 9;
 const TRIPLES = 10;
 const EDITS = 12;
