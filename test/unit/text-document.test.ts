@@ -51,6 +51,8 @@ test('documents with natively found line offsets answer as the library does, thr
       theirs = TextDocument.update(theirs, [change], step + 2);
       assertSame(ours, theirs, `round ${round}, step ${step}`);
     }
+    // Still the document whose line offsets are found natively (an update that made a new one would lose that).
+    assert.ok(Object.prototype.hasOwnProperty.call(ours, 'getLineOffsets'), `round ${round}`);
   }
 });
 
