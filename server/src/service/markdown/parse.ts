@@ -4,7 +4,7 @@
 import type { Root, RootContent } from 'mdast';
 import { markdownTooComplex } from '../limits';
 import { convertMarkdown } from './from-lezer';
-import { lastAtOrBefore } from '../yaml/positions';
+import { lastAtOrBefore, lineStarts } from '../yaml/positions';
 
 /** `---` on the first line, and a later line of `---` (spaces or tabs may follow either), as micromark-extension-frontmatter reads it. */
 const OPEN_FENCE = /^---[ \t]*(?:\r\n|\r|\n)/;
@@ -30,8 +30,7 @@ let last: { text: string; root: Root } | undefined;
 
 /** The tree of `text`, parsed every time (no cache, no complexity check). */
 export function markdownTree(text: string): Root {
-  const lines = [0];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) lines.push(m.index + m[0].length);
+  const lines = lineStarts(text);
   const point = (offset: number): NonNullable<Root['position']>['start'] => {
     const line = lastAtOrBefore(lines, offset);
     return { line: line + 1, column: offset - lines[line] + 1, offset };
