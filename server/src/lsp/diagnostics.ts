@@ -35,7 +35,8 @@ interface CacheEntry {
 
 export class DiagnosticsService {
   private readonly cache = new Map<string, CacheEntry>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Cancels the pending check of each document that has one. */
+  private readonly pending = new Map<string, () => void>();
   private readonly lastCheckMs = new Map<string, number>();
   /** Whether a finding was held back while the workspace was being scanned (see ABSENCE_RULES). */
   private heldBack = false;
@@ -101,24 +102,44 @@ export class DiagnosticsService {
   /** Push mode: schedule a check; later edits within the delay replace it. A document seen for the first time, or one that checks fast, is checked at once. */
   schedule(document: TextDocument): void {
     const fast = (this.lastCheckMs.get(document.uri) ?? 0) < FAST_CHECK_MS;
-    clearTimeout(this.timers.get(document.uri));
+    this.pending.get(document.uri)?.();
     const { uri, version } = document;
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
+    const run = () => {
+      this.pending.delete(uri);
       const current = this.documents.get(uri);
-      if (!current || current.version !== version) return; // a newer change has its own timer
+      if (!current || current.version !== version) return; // a newer change has its own check pending
       const diagnostics = this.compute(current);
       if (this.documents.get(uri)?.version !== version) return;
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    }, fast ? 0 : PUSH_DELAY_MS));
+    };
+    this.pending.set(uri, fast ? afterQueuedMessages(run) : after(PUSH_DELAY_MS, run));
   }
 
   /** A closed document keeps no diagnostics and no pending work. */
   forget(uri: string, push: boolean): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
     this.cache.delete(uri);
     this.lastCheckMs.delete(uri);
     if (push) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
+}
+
+/** Runs `run` after `ms`; returns what cancels it. */
+function after(ms: number, run: () => void): () => void {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+}
+
+/**
+ * Runs `run` as soon as the messages already received have been handled, without a timer's
+ * millisecond: vscode-jsonrpc handles one message per turn of the event loop and queues the next
+ * turn after the handler returns, so a check queued from a handler goes one turn further to
+ * let a change that is already waiting replace it. Returns what cancels it.
+ */
+function afterQueuedMessages(run: () => void): () => void {
+  let immediate = setImmediate(() => {
+    immediate = setImmediate(run);
+  });
+  return () => clearImmediate(immediate);
 }

@@ -30,6 +30,9 @@ import { createGuard } from './guard';
 import { whenIdle } from './idle';
 import { registerTrust } from './trust';
 import { registerBudgetHints } from './budget-hints';
+import { usePlainEnv } from '../node/plain-env';
+
+usePlainEnv();
 
 const connection = createConnection(ProposedFeatures.all);
 // A handler that throws is logged with its method and URI and answers empty; the server keeps serving.
