@@ -454,3 +454,16 @@ test('openslo-objective-op-value: a value that has no meaning is reported at `va
 test('openslo-objective-op-value: op alone with a ratioMetric SLI is left alone, as OpenSLO\'s examples write it', () => {
   assert.deepEqual(check(slo('checkout-availability', { objectives: '    - target: 0.99\n      op: gte\n' }), 'slo.yaml', {}, CATALOG), []);
 });
+
+test('localCheck keeps nothing in its own engine, and an engine that adopts its result finds what a fresh check finds', () => {
+  const uri = 'file:///ws/slo.yaml';
+  const text = `${ratioSli('checkout-errors')}---\n${service('checkout')}`;
+  const worker = createEngine({ batch: true });
+  const first = worker.localCheck({ uri, text });
+  const again = worker.localCheck({ uri, text });
+  assert.notEqual(again, first, 'a second localCheck of the same text checks anew: the first result was not kept');
+  assert.deepEqual(again, first);
+  const adopting = createEngine({ batch: true });
+  adopting.adopt({ uri, text }, structuredClone(first));
+  assert.deepEqual(adopting.check({ uri, text }), createEngine({ batch: true }).check({ uri, text }));
+});

@@ -80,7 +80,7 @@ export interface Engine {
   oversized(uri: string, bytes: number, config?: FileConfig): Finding[];
   /**
    * A YAML file's own check — findings and named objects, no cross-file rules — as plain data for another thread:
-   * `prr check` runs it in worker threads and gives each result to the main engine's `adopt`.
+   * `prr check` runs it in worker threads and gives each result to the main engine's `adopt`. Not kept: checking the same file again checks it anew.
    */
   localCheck(document: SourceDocument, config?: FileConfig): LocalCheck;
   /** Takes `checked` (another engine's `localCheck` of this very text, under the same configuration) as its own: no re-parse. */

@@ -98,7 +98,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return config.isManifestFile(path) ? READINESS_KIND : undefined;
   }
 
-  function local(document: SourceDocument, config: FileConfig): TextResult {
+  /** `keep`: remember the result for this file (the editor re-checks it, the index uses it); a worker's `localCheck` hands it on instead. */
+  function local(document: SourceDocument, config: FileConfig, keep = true): TextResult {
     const path = pathOf(document.uri);
     if (!isYamlPath(path) || config.isExcluded(path)) return { findings: [], entities: [] };
     if (isOversize(document.text, config.limits.maxFileBytes)) return NOT_READ; // never parsed, never indexed
@@ -106,7 +107,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const previous = latest.get(document.uri);
     if (previous && previous.text === document.text && previous.namedAs === kind) return previous.result;
     const result = checker.check(document.text, kind, previous?.namedAs === kind ? previous : undefined);
-    latest.set(document.uri, { text: document.text, namedAs: kind, result });
+    if (keep) latest.set(document.uri, { text: document.text, namedAs: kind, result });
     return result;
   }
 
@@ -263,7 +264,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     warmUp: () => warmUp(engine),
     idleWarmUp: () => idleWarmUp(engine),
-    localCheck: (document, config = DEFAULT_CONFIG) => portable(local(document, config)),
+    localCheck: (document, config = DEFAULT_CONFIG) => portable(local(document, config, false)),
     adopt(document, checked, config = DEFAULT_CONFIG) {
       latest.set(document.uri, { text: document.text, namedAs: namedAs(pathOf(document.uri), config), result: revive(checked) });
     },
