@@ -423,6 +423,16 @@ test('openslo-objective-op-value: a referenced ratioMetric SLI with value', () =
   assert.deepEqual(related(finding), ['file:///work/catalog/sli.yaml 4:9 SLI `checkout-errors`']);
 });
 
+test('openslo-objective-op-value: in a later `---` document, `value` is found on its own line', () => {
+  // The objective's op/value ranges were left relative to their document when it was placed in the file.
+  const text = `${dataSource('prometheus')}---\n${slo('checkout-availability', { objectives: '    - value: 1\n      target: 0.99\n' })}`;
+  const all = findings(text, 'slo.yaml', CATALOG);
+  assert.deepEqual(all.map((f) => f.ruleId), ['openslo-objective-op-value']);
+  const [finding] = all;
+  assert.equal(text.split('\n')[finding.range.start.line], '    - value: 1');
+  assert.equal(finding.range.start.character, 6);
+});
+
 test('openslo-objective-op-value: fine cases', () => {
   assert.deepEqual(check(slo('checkout-latency', { indicatorRef: 'checkout-latency', objectives: '    - op: lte\n      value: 0.25\n      target: 0.99\n' }), 'slo.yaml', {}, LATENCY), []);
   assert.deepEqual(check(slo('checkout-availability', { objectives: '    - targetPercent: 99.9\n' }), 'slo.yaml', {}, CATALOG), []);
