@@ -149,6 +149,30 @@ test('duplicate key: remove the later pair (with its block) or the earlier one',
   assert.equal(apply(text, fixes[1]), manifest('  system: a\n  release:\n    strategy: rolling\n  # end'));
 });
 
+test('duplicate key: two documents run together (the top level says again what it is) get their `---` back, preferred', () => {
+  const service = (name: string) => `apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  description: ${name}\n`;
+  const merged = `${service('checkout')}# the second\n${service('payments')}`;
+  const findings = findingsOf(merged, 'services.yaml').filter((f) => f.ruleId === 'duplicate-key');
+  assert.equal(findings.length, 4); // apiVersion, kind, metadata, spec
+  for (const finding of findings) {
+    const [split, ...rest] = (finding.fixes ?? []).filter((f) => !f.suppression);
+    assert.deepEqual([split.title, split.isPreferred], ['Start a new document at line 8 (insert `---`)', true]);
+    assert.ok(rest.every((f) => !f.isPreferred));
+    assert.equal(apply(merged, split), `${service('checkout')}# the second\n---\n${service('payments')}`);
+  }
+  assert.equal(createEngine().fixAll({ uri: 'file:///w/services.yaml', text: merged }).text, `${service('checkout')}# the second\n---\n${service('payments')}`);
+  // CRLF text gets a CRLF after the `---`; Sloth's top level is `version` and `service`.
+  const sloth = (svc: string) => `version: prometheus/v1\r\nservice: ${svc}\r\nslos:\r\n  - name: avail\r\n    objective: 99.9\r\n    sli:\r\n      events:\r\n        error_query: a\r\n        total_query: b\r\n    alerting:\r\n      page_alert:\r\n        disable: true\r\n      ticket_alert:\r\n        disable: true\r\n`;
+  const slothFixes = findingsOf(`${sloth('a')}${sloth('b')}`, 'sloth.yaml').filter((f) => f.ruleId === 'duplicate-key').map((f) => f.fixes?.[0]);
+  assert.ok(slothFixes.length >= 2);
+  for (const fix of slothFixes) assert.equal(apply(`${sloth('a')}${sloth('b')}`, fix), `${sloth('a')}---\r\n${sloth('b')}`);
+});
+
+test('duplicate key: no `---` is offered for a key written twice inside one document', () => {
+  const once = 'apiVersion: openslo/v1\nkind: Service\nkind: Service\nmetadata:\n  name: s\nspec: {}\n';
+  assert.deepEqual(fixesFor(once, 'duplicate-key', 'svc.yaml').map((f) => f.title), ['Remove this `kind` (keep the first)', 'Remove the first `kind` (keep this one)']);
+});
+
 test('fixes in the second document of a file and in front matter point at the right lines', () => {
   const first = 'apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: s\nspec: {}\n';
   const second = 'apiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: i\nspec:\n  thresholdMetric:\n    metricSource:\n      type: Prometheus\n      spec: {query: up}\n  descripton: x\n';

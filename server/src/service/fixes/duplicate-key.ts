@@ -1,12 +1,14 @@
 // Fixes for a duplicate key: remove the later pair, or the earlier one — whole, with any
-// nested block — since which value was meant is the author's call.
+// nested block — since which value was meant is the author's call. When the top level of a
+// document says again what kind of document it is, two documents have run together (a `---`
+// deleted or never written): then the first fix puts the `---` back.
 
-import { isScalar, type Document, type Node, type Pair } from 'yaml';
+import { isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Fix } from '../types';
 import type { PositionMap } from '../yaml/positions';
-import { edit } from './text';
+import { edit, lineBreak, lineStart } from './text';
 import { keyIndex } from '../yaml/locate';
-import { keyName, pairAt, removePair } from './yaml-pairs';
+import { keyName, keyStart, pairAt, removePair } from './yaml-pairs';
 
 /** `offset`: where the later key starts (yaml's DUPLICATE_KEY position). */
 export function duplicateKeyFixes(doc: Document.Parsed, offset: number, positions: PositionMap): Fix[] | undefined {
@@ -15,7 +17,8 @@ export function duplicateKeyFixes(doc: Document.Parsed, offset: number, position
   const { map, index } = found;
   const name = keyName(map.items[index] as Pair);
   const earlier = name === undefined ? -1 : keyIndex(map).first.get(name) ?? -1;
-  const fixes: Fix[] = [];
+  const split = map === doc.contents ? splitFix(map, positions) : undefined;
+  const fixes: Fix[] = split ? [split] : [];
   // Keeping an empty key (`metadata:` written twice, the first left bare) over one with a value would lose the value.
   const emptyFirst = earlier >= 0 && isEmpty(map.items[earlier] as Pair) && !isEmpty(map.items[index] as Pair);
   const later = emptyFirst ? undefined : removePair(positions.text, map, index);
@@ -28,4 +31,26 @@ export function duplicateKeyFixes(doc: Document.Parsed, offset: number, position
 function isEmpty(pair: Pair): boolean {
   const value = pair.value as Node | null;
   return value === null || (isScalar(value) && value.value === null);
+}
+
+/**
+ * `---` before the first top-level key that repeats an earlier one, when what follows says again what kind of
+ * document it is — `apiVersion` and `kind` (OpenSLO, manifests) or `version` and `service` (Sloth): the top level
+ * then holds two documents, each whole. Preferred: fix-all applies it.
+ */
+function splitFix(map: YAMLMap, positions: PositionMap): Fix | undefined {
+  const names = map.items.map((pair) => keyName(pair as Pair));
+  const at = names.findIndex((name, i) => name !== undefined && names.indexOf(name) < i);
+  if (at < 0) return undefined;
+  const before = new Set(names.slice(0, at));
+  const again = (name: string) => before.has(name) && names.indexOf(name, at) >= 0;
+  if (!((again('apiVersion') && again('kind')) || (again('version') && again('service')))) return undefined;
+  const start = keyStart(map.items[at] as Pair);
+  // Only a block mapping at the left margin: a `---` is a line of its own.
+  if (map.flow || start === undefined || lineStart(positions.text, start) !== start) return undefined;
+  return {
+    title: `Start a new document at line ${positions.positionAt(start).line + 1} (insert \`---\`)`,
+    edits: [edit(positions, start, start, `---${lineBreak(positions.text)}`)],
+    isPreferred: true,
+  };
 }
