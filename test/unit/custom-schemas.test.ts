@@ -75,6 +75,47 @@ test('a property the custom schema declares is allowed; one it does not is still
   });
 });
 
+test('properties declared through a $ref within the schema, allOf/anyOf/oneOf and if/then/else are not unknown either', () => {
+  const manifest = `${MANIFEST}  dataClass: internal\n  region: eu\n  team:\n    slack: '#pay'\n  costCentre: x\n`;
+  const schema = JSON.stringify({
+    properties: { spec: { $ref: '#/definitions/spec' } },
+    definitions: {
+      spec: {
+        type: 'object',
+        properties: { costCenter: { type: 'string', pattern: '^CC-[0-9]{4}$' }, team: { $ref: '#/$defs/team' } },
+        allOf: [{ properties: { dataClass: { enum: ['public', 'internal'] } } }],
+        if: { required: ['dataClass'] },
+        then: { properties: { region: { type: 'string' } } },
+      },
+    },
+    $defs: { team: { anyOf: [{ properties: { slack: { type: 'string' } } }] }, loop: { $ref: '#/$defs/loop' }, odd: { $ref: '#/definitions/%E0' } },
+  });
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': schema, 'readiness.yaml': manifest }, (root) => {
+    const [findings] = checkIn(root, 'readiness.yaml');
+    const unknown = findings!.filter((f) => f.includes('unknown-property'));
+    // Only the misspelt `costCentre` is left; each of the others was declared one way or another.
+    assert.deepEqual(unknown.map((f) => f.split(' ')[0]), ['13:3-13:13'], findings!.join('\n'));
+  });
+});
+
+test('a schema whose $refs loop without going into the value is a finding, never a crash', () => {
+  // Looping for every manifest: refused on its .prr.yaml entry, and the manifests are checked without it.
+  const always = JSON.stringify({ allOf: [{ $ref: '#' }], properties: { spec: { properties: { costCenter: {} } } } });
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': always, 'readiness.yaml': MANIFEST }, (root) => {
+    const [config, manifest] = checkIn(root, '.prr.yaml', 'readiness.yaml');
+    assert.deepEqual(config, ['1:11-1:27 custom-schema custom schema `team.schema.json` is not used: its `$ref`s lead back to themselves without going into the value, so validating with it never ends']);
+    assert.deepEqual(manifest!.filter((f) => f.includes('custom-schema')), []);
+    assert.ok(manifest!.some((f) => f.startsWith('8:3-8:13 unknown-property')), manifest!.join('\n'));
+  });
+  // Looping only where some manifests have a value: those manifests say so on their first line.
+  const sometimes = JSON.stringify({ properties: { spec: { properties: { costCenter: { $ref: '#/$defs/a' } } } }, $defs: { a: { allOf: [{ $ref: '#/$defs/b' }] }, b: { anyOf: [{ $ref: '#/$defs/a' }] } } });
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': sometimes, 'readiness.yaml': MANIFEST }, (root) => {
+    const [config, manifest] = checkIn(root, '.prr.yaml', 'readiness.yaml');
+    assert.deepEqual(config, []);
+    assert.deepEqual(manifest, ['1:1-1:1 custom-schema custom schema `team.schema.json` could not check this manifest: its `$ref`s lead back to themselves without going into the value, so validating with it never ends']);
+  });
+});
+
 test('a custom required field that is missing is reported on its parent key; a pattern and an enum are enforced', () => {
   withTree({ '.prr.yaml': 'schemas:\n  - team.schema.json\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': MANIFEST.replace('CC-1234', 'X-1') }, (root) => {
     const [findings] = checkIn(root, 'readiness.yaml');

@@ -12,7 +12,7 @@ import { parseYaml } from '../yaml/parse';
 import { locate } from '../yaml/locate';
 import { resolveWrittenPath } from '../uri';
 import { checkAgainstSchema } from './check';
-import type { CustomSchema } from './custom';
+import { isStackOverflow, SCHEMA_LOOPS, type CustomSchema } from './custom';
 
 export const CUSTOM_SCHEMA_RULE = 'custom-schema';
 
@@ -31,10 +31,10 @@ export function withCustomSchemas(text: string, base: readonly Finding[], schema
   for (const document of parsed.documents) {
     for (const object of objectsOf(document, READINESS_KIND)) {
       if (object.kind.id !== READINESS_KIND.id) continue;
-      for (const { validate, schema } of usable) {
-        collectDeclared(schema, object.value, object.node, parsed.positions.nodeRange.bind(parsed.positions), declared);
+      for (const { uri, validate, schema } of usable) {
+        collectDeclared(schema, schema, object.value, object.node, parsed.positions.nodeRange.bind(parsed.positions), declared);
         // checkAgainstSchema reads `validate.errors`: each call validates anew, so sharing one validator is safe.
-        const findings = checkAgainstSchema(validate!, { node: object.node, value: object.value, basePath: object.basePath, damage: document.damage }, parsed.positions);
+        const findings = validateGuarded(uri, () => checkAgainstSchema(validate!, { node: object.node, value: object.value, basePath: object.basePath, damage: document.damage }, parsed.positions), object.node, parsed.positions.nodeRange.bind(parsed.positions));
         for (const finding of findings) {
           if (seen.has(keyOf(finding))) continue;
           seen.add(keyOf(finding));
@@ -49,20 +49,68 @@ export function withCustomSchemas(text: string, base: readonly Finding[], schema
   return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-/** The start of each key (in `node`) whose property `schema` declares under `properties`, along the path. */
-function collectDeclared(schema: unknown, value: unknown, node: Node | null | undefined, rangeOf: (start: number, end: number) => Finding['range'], out: Set<string>, depth = 0): void {
-  if (depth > 64 || typeof schema !== 'object' || schema === null) return;
-  const s = schema as { properties?: Record<string, unknown>; items?: unknown };
+/**
+ * The findings of `validate`, or one `custom-schema` finding on the object's first line when validating never ends: a
+ * schema whose `$ref`s lead back to themselves without going into the value (`allOf: [{ $ref: '#' }]`) recurses until
+ * the stack is gone. ajv compiles such a schema; custom.ts refuses it when even an empty manifest loops, this catches
+ * the loops that only some values reach.
+ */
+function validateGuarded(uri: string, validate: () => Finding[], node: Node | null | undefined, rangeOf: (start: number, end: number) => Finding['range']): Finding[] {
+  try {
+    return validate();
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const [start] = node?.range ?? [0, 0];
+    return [{ ruleId: CUSTOM_SCHEMA_RULE, severity: 'error', message: `custom schema \`${uri.slice(uri.lastIndexOf('/') + 1)}\` could not check this manifest: ${SCHEMA_LOOPS}`, range: rangeOf(start, start) }];
+  }
+}
+
+/**
+ * The start of each key (in `node`) whose property `schema` declares under `properties`, along the path — also
+ * through a `$ref` within the schema (`#/definitions/…`, `#/$defs/…`) and the branches of `allOf`, `anyOf`,
+ * `oneOf` and `if`/`then`/`else`, which describe the same value. `root` is the whole schema, for the `$ref`s;
+ * `here` the schemas already applied to this value (a `$ref` cycle ends there).
+ */
+function collectDeclared(root: unknown, schema: unknown, value: unknown, node: Node | null | undefined, rangeOf: (start: number, end: number) => Finding['range'], out: Set<string>, depth = 0, here = new Set<unknown>()): void {
+  if (depth > 64 || typeof schema !== 'object' || schema === null || here.has(schema)) return;
+  here.add(schema);
+  const s = schema as Record<string, unknown> & { properties?: Record<string, unknown>; items?: unknown };
+  const same = (sub: unknown) => collectDeclared(root, sub, value, node, rangeOf, out, depth, here);
+  if (typeof s.$ref === 'string') same(localRef(root, s.$ref));
+  for (const key of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(s[key])) (s[key] as unknown[]).forEach(same);
+  for (const key of ['if', 'then', 'else']) same(s[key]);
   if (isMap(node) && typeof value === 'object' && value !== null && !Array.isArray(value) && s.properties && typeof s.properties === 'object') {
     for (const [name, sub] of Object.entries(s.properties)) {
       if (!Object.hasOwn(value, name)) continue;
       const located = locate(node, [name]);
       if (located.key?.range) out.add(startKey(rangeOf(located.key.range[0], located.key.range[1])));
-      collectDeclared(sub, (value as Record<string, unknown>)[name], located.value, rangeOf, out, depth + 1);
+      collectDeclared(root, sub, (value as Record<string, unknown>)[name], located.value, rangeOf, out, depth + 1);
     }
   }
   if (isSeq(node) && Array.isArray(value) && s.items && typeof s.items === 'object' && !Array.isArray(s.items)) {
-    value.forEach((item, i) => collectDeclared(s.items, item, node.items[i] as Node | undefined, rangeOf, out, depth + 1));
+    value.forEach((item, i) => collectDeclared(root, s.items, item, node.items[i] as Node | undefined, rangeOf, out, depth + 1));
+  }
+}
+
+/** The part of `root` a `$ref` within it names (`#`, `#/definitions/a~1b`), or undefined for any other reference. */
+function localRef(root: unknown, ref: string): unknown {
+  if (ref === '#') return root;
+  if (!ref.startsWith('#/')) return undefined;
+  let at: unknown = root;
+  for (const raw of ref.slice(2).split('/')) {
+    const token = decoded(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, token)) return undefined;
+    at = (at as Record<string, unknown>)[token];
+  }
+  return at;
+}
+
+/** A pointer token with its %-escapes undone; as written when they are malformed (ajv then reports the `$ref`). */
+function decoded(token: string): string {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token;
   }
 }
 

@@ -70,11 +70,29 @@ function compile(uri: string, text: string): CustomSchema {
   // Draft 2019-09/2020-12 meta-schemas are not bundled; ajv checks the schema as draft-07, which reads the common keywords alike.
   const copy: Record<string, unknown> = { ...(schema as Record<string, unknown>) };
   delete copy.$schema;
+  let validate: ValidateFunction;
   try {
-    return { uri, schema: copy, validate: createUserAjv().compile(copy) };
+    validate = createUserAjv().compile(copy);
   } catch (error) {
     return { uri, problem: `not a usable JSON Schema: ${messageOf(error)}` };
   }
+  // ajv compiles a schema whose $refs lead back to themselves without going into the value, and validating with it
+  // then recurses until the stack is gone. Tried on an empty manifest here; custom-check.ts guards every other value.
+  try {
+    validate({ apiVersion: 'prr/v1', kind: 'ServiceReadiness', metadata: {}, spec: {} });
+  } catch (error) {
+    if (isStackOverflow(error)) return { uri, problem: SCHEMA_LOOPS };
+    throw error;
+  }
+  return { uri, schema: copy, validate };
+}
+
+/** Why a schema whose validation never ends is not used. */
+export const SCHEMA_LOOPS = 'its `$ref`s lead back to themselves without going into the value, so validating with it never ends';
+
+/** V8's error for a recursion that used up the stack (and only that: other RangeErrors are bugs to see). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function parseSchemaText(uri: string, text: string): unknown {
