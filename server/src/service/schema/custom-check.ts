@@ -13,6 +13,11 @@ import { locate } from '../yaml/locate';
 import { resolveWrittenPath } from '../uri';
 import { checkAgainstSchema } from './check';
 import { isStackOverflow, SCHEMA_LOOPS, type CustomSchema } from './custom';
+import { SchemaStore } from './navigate';
+import { isObject } from '../kinds';
+
+/** Resolves only `$ref`s within a schema (`#/definitions/…`): a custom schema has no others (custom.ts). */
+const WITHIN_THE_SCHEMA = new SchemaStore([]);
 
 export const CUSTOM_SCHEMA_RULE = 'custom-schema';
 
@@ -76,7 +81,7 @@ function collectDeclared(root: unknown, schema: unknown, value: unknown, node: N
   here.add(schema);
   const s = schema as Record<string, unknown> & { properties?: Record<string, unknown>; items?: unknown };
   const same = (sub: unknown) => collectDeclared(root, sub, value, node, rangeOf, out, depth, here);
-  if (typeof s.$ref === 'string') same(localRef(root, s.$ref));
+  if (typeof s.$ref === 'string' && isObject(root)) same(WITHIN_THE_SCHEMA.resolve(s.$ref, root)?.schema);
   for (const key of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(s[key])) (s[key] as unknown[]).forEach(same);
   for (const key of ['if', 'then', 'else']) same(s[key]);
   if (isMap(node) && typeof value === 'object' && value !== null && !Array.isArray(value) && s.properties && typeof s.properties === 'object') {
@@ -89,28 +94,6 @@ function collectDeclared(root: unknown, schema: unknown, value: unknown, node: N
   }
   if (isSeq(node) && Array.isArray(value) && s.items && typeof s.items === 'object' && !Array.isArray(s.items)) {
     value.forEach((item, i) => collectDeclared(root, s.items, item, node.items[i] as Node | undefined, rangeOf, out, depth + 1));
-  }
-}
-
-/** The part of `root` a `$ref` within it names (`#`, `#/definitions/a~1b`), or undefined for any other reference. */
-function localRef(root: unknown, ref: string): unknown {
-  if (ref === '#') return root;
-  if (!ref.startsWith('#/')) return undefined;
-  let at: unknown = root;
-  for (const raw of ref.slice(2).split('/')) {
-    const token = decoded(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, token)) return undefined;
-    at = (at as Record<string, unknown>)[token];
-  }
-  return at;
-}
-
-/** A pointer token with its %-escapes undone; as written when they are malformed (ajv then reports the `$ref`). */
-function decoded(token: string): string {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
   }
 }
 
