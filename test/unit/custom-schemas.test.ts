@@ -116,6 +116,46 @@ test('a schema whose $refs loop without going into the value is a finding, never
   });
 });
 
+test('hover and completion describe the fields a custom schema adds, also through its own $refs', () => {
+  const schema = JSON.stringify({
+    properties: { spec: { $ref: '#/definitions/spec' } },
+    definitions: {
+      spec: {
+        required: ['dataClass'],
+        properties: {
+          costCenter: { type: 'string', description: 'The finance cost center that pays for the service.', pattern: '^CC-[0-9]{4}$' },
+          dataClass: { enum: ['public', 'internal', 'secret'], description: 'How sensitive the data is.' },
+        },
+      },
+    },
+  });
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': schema, 'readiness.yaml': MANIFEST }, (root) => {
+    const engine = createEngine({ io: diskIO() });
+    const configs = new ConfigStore(engine);
+    const file = join(root, 'readiness.yaml');
+    const config = configs.configFor(file);
+    const document = { uri: pathToFileURL(file).href, text: MANIFEST };
+    const hover = engine.hover(document, { line: 7, character: 4 }, config);
+    assert.match(hover?.contents ?? '', /`spec\.costCenter` · string/);
+    assert.match(hover?.contents ?? '', /The finance cost center that pays for the service\./);
+    // Completion of a new key under spec offers the custom schema's fields next to prr's own, required ones first.
+    const typing = { uri: document.uri, text: `${MANIFEST}  da` };
+    const items = engine.complete(typing, { line: 8, character: 4 }, config);
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('dataClass') && labels.includes('lifecycle'), labels.join(', '));
+    assert.ok(!labels.includes('costCenter'), 'costCenter is already there');
+    assert.match(items.find((i) => i.label === 'dataClass')?.detail ?? '', /required/);
+  });
+  // Without the schema, the same places know nothing of those fields: the test can fail.
+  withTree({ 'readiness.yaml': MANIFEST }, (root) => {
+    const engine = createEngine({ io: diskIO() });
+    const file = join(root, 'readiness.yaml');
+    const config = new ConfigStore(engine).configFor(file);
+    assert.doesNotMatch(engine.hover({ uri: pathToFileURL(file).href, text: MANIFEST }, { line: 7, character: 4 }, config)?.contents ?? '', /cost center/);
+    assert.ok(!engine.complete({ uri: pathToFileURL(file).href, text: `${MANIFEST}  da` }, { line: 8, character: 4 }, config).some((i) => i.label === 'dataClass'));
+  });
+});
+
 test('a custom required field that is missing is reported on its parent key; a pattern and an enum are enforced', () => {
   withTree({ '.prr.yaml': 'schemas:\n  - team.schema.json\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': MANIFEST.replace('CC-1234', 'X-1') }, (root) => {
     const [findings] = checkIn(root, 'readiness.yaml');

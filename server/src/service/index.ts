@@ -15,7 +15,7 @@ import { completeSectionHeadings } from './runbook/complete';
 import { buildRunbookModel } from './runbook/model';
 import { parseMarkdown } from './markdown/parse';
 import { PositionMap } from './yaml/positions';
-import { CONFIG_KIND, CONTENT_MARKERS, READINESS_KIND, type DocumentKind } from './kinds';
+import { CONFIG_KIND, CONTENT_MARKERS, isObject, READINESS_KIND, type DocumentKind } from './kinds';
 import { DEFAULT_CONFIG, type FileConfig } from './config/resolve';
 import { parseConfig } from './config/parse';
 import { SchemaStore } from './schema/navigate';
@@ -141,6 +141,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const kind = namedAs(path, config);
     return {
       uri: document.uri, path, config, index, schemas, ...(options.io ? { io: options.io } : {}), ...(kind ? { namedAs: kind } : {}),
+      customSchemas: () => config.customSchemas.flatMap((uri) => {
+        const { schema } = customSchemas.load(uri);
+        return isObject(schema) ? [{ schema, root: schema, conditional: false }] : [];
+      }),
       isRunbook: (uri) => isRunbook(uri, pathOf(uri), config),
       cache,
       findings: () => findings ?? engine.check(document, config),

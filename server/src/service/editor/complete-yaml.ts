@@ -6,11 +6,11 @@
 // flow style (`{ … }`, `[ … ]`), and in JSON files of our kinds (keys and strings quoted).
 
 import { objectsOf } from '../check-yaml';
-import { CONTENT_MARKERS, isObject, type KindId } from '../kinds';
+import { CONTENT_MARKERS, isObject, READINESS_KIND, type KindId } from '../kinds';
 import type { Family } from '../entities/types';
 import type { CompletionItem } from '../runbook/complete';
 import { RULES } from '../rules/registry';
-import { childrenAt, expand, propertiesOf, schemaAt, type PropertyInfo, type SchemaAt } from '../schema/navigate';
+import { childrenAt, expand, propertiesOf, schemaAtEach, type PropertyInfo, type SchemaAt } from '../schema/navigate';
 import type { Position, SourceDocument } from '../types';
 import type { PathSegment } from '../yaml/locate';
 import { parseYaml } from '../yaml/parse';
@@ -51,7 +51,8 @@ export function completeYaml(document: SourceDocument, position: Position, conte
   const start = object && schemaStartOf(object.kind, object.value, context.schemas);
   if (!object || !start) return [];
   const path = cursor.path.slice(object.basePath.length);
-  const at = (p: readonly PathSegment[]) => schemaAt(context.schemas, start, p, object.value);
+  const starts = [start, ...(object.kind.id === READINESS_KIND.id ? context.customSchemas() : [])];
+  const at = (p: readonly PathSegment[]) => schemaAtEach(context.schemas, starts, p, object.value);
   const range = { start: positions.positionAt(cursor.start), end: positions.positionAt(cursor.end) };
   const style: Style = { flow: cursor.flow === true, json, ...(cursor.quote ? { quote: cursor.quote } : {}) };
   const keys = (container: PathSegment[]) => keyItems(at(container), valueAt(object.value, container), cursor, range, style, context);

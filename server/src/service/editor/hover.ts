@@ -8,7 +8,8 @@ import { isMarkdownPath } from '../check-markdown';
 import { buildRunbookModel } from '../runbook/model';
 import { SECTION_KINDS } from '../runbook/sections';
 import { RULES } from '../rules/registry';
-import { propertiesOf, schemaAt } from '../schema/navigate';
+import { READINESS_KIND } from '../kinds';
+import { propertiesOf, schemaAtEach } from '../schema/navigate';
 import type { Position, SourceDocument } from '../types';
 import { markdownOf, positionsOf } from './cache';
 import { fileExists, inRange, referenceAt, relativePath, targetsOf, type ReferenceHit } from './references';
@@ -55,11 +56,12 @@ function hoverFindings(position: Position, context: FeatureContext): Hover | und
 
 function propertyText(hit: NodeHit, object: YamlObject, context: FeatureContext): string | undefined {
   if (!object.schema) return undefined;
-  const schemas = schemaAt(context.schemas, object.schema, hit.path, object.value);
+  const starts = [object.schema, ...(object.kind.id === READINESS_KIND.id ? context.customSchemas() : [])];
+  const schemas = schemaAtEach(context.schemas, starts, hit.path, object.value);
   if (schemas.length === 0) return undefined;
   const info = describeSchema(schemas, context.schemas);
   const last = hit.path[hit.path.length - 1];
-  const parent = typeof last === 'string' ? schemaAt(context.schemas, object.schema, hit.path.slice(0, -1), object.value) : [];
+  const parent = typeof last === 'string' ? schemaAtEach(context.schemas, starts, hit.path.slice(0, -1), object.value) : [];
   const required = parent.length > 0 && propertiesOf(context.schemas, parent, undefined).some((p) => p.name === last && p.required);
   const heading = [`\`${showPath(hit.path)}\``, info.type, required ? 'required' : undefined].filter((p) => p).join(' · ');
   return [heading, infoMarkdown(info)].filter((p) => p).join('\n\n');

@@ -5,7 +5,7 @@ import type { DocumentKind } from '../kinds';
 import type { DocumentCache } from './cache';
 import type { FileConfig } from '../config/resolve';
 import type { EngineIO } from '../runbook/types';
-import type { SchemaStore } from '../schema/navigate';
+import type { SchemaAt, SchemaStore } from '../schema/navigate';
 import type { Finding, Range } from '../types';
 import type { WorkspaceIndex } from '../workspace/index';
 
@@ -47,6 +47,8 @@ export interface FeatureContext {
   config: FileConfig;
   index: WorkspaceIndex;
   schemas: SchemaStore;
+  /** The usable custom schemas (`schemas:` in `.prr.yaml`): readiness manifests are described by them too. Read when asked. */
+  customSchemas(): readonly SchemaAt[];
   io?: EngineIO;
   /** The kind the file's name gives it (a manifest by name, `.prr.yaml`), if any. */
   namedAs?: DocumentKind;

@@ -108,6 +108,11 @@ export function childrenAt(parents: readonly SchemaAt[], segment: PathSegment): 
   return out;
 }
 
+/** What `schemaAt` gives from each of `starts` (an object's own schema, then custom schemas that describe it too), together. */
+export function schemaAtEach(store: SchemaStore, starts: readonly SchemaAt[], path: readonly PathSegment[], rootValue: unknown): SchemaAt[] {
+  return starts.flatMap((start) => schemaAt(store, start, path, rootValue));
+}
+
 /** The properties an object may have, in schema order: not those a fitting branch forbids (`"key": false`). */
 export function propertiesOf(store: SchemaStore, schemas: readonly SchemaAt[], value: unknown): PropertyInfo[] {
   const forbidden = new Set<string>();
