@@ -235,7 +235,7 @@ function skipQuoted(text: string, start: number, to: number): number {
 /**
  * Where a Markdown text first nests deeper than `limit` (block quotes, list items, and
  * indentation as list nesting would need it, front matter by the YAML estimate), or where
- * one block first holds more than `maxBrackets` brackets or `maxMarks` emphasis marks (`_`
+ * one block (a list item or table row on its own) first holds more than `maxBrackets` brackets or `maxMarks` emphasis marks (`_`
  * inside a word is none); or undefined. Top-level fenced code is skipped. One pass.
  */
 export function markdownTooComplex(text: string, limit = MAX_NESTING, maxBrackets = MAX_BRACKETS_PER_BLOCK, maxMarks = MAX_EMPHASIS_MARKS_PER_BLOCK): Complexity | undefined {
@@ -266,6 +266,9 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
   let fence: { char: number; length: number } | undefined;
   let brackets = 0;
   let marks = 0;
+  // The cells of the last line, for telling a table's delimiter row; whether the block is a table.
+  let previousCells = -1;
+  let table = false;
   while (i < text.length) {
     const start = i;
     let end = i;
@@ -274,6 +277,7 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
     let j = start;
     let spaces = 0;
     let depth = 0;
+    let item = false;
     for (;;) {
       while (j < end && isBlank(text.charCodeAt(j))) {
         spaces += text.charCodeAt(j) === TAB ? 4 : 1;
@@ -288,6 +292,7 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
       }
       if ((c === 45 || c === 42 || c === 43) /* - * + */ && (j + 1 >= end || isBlank(text.charCodeAt(j + 1)))) {
         depth++;
+        item = true;
         j++;
         continue;
       }
@@ -297,6 +302,7 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
         const d = text.charCodeAt(k);
         if ((d === 46 || d === 41) /* . ) */ && (k + 1 >= end || isBlank(text.charCodeAt(k + 1)))) {
           depth++;
+          item = true;
           j = k + 1;
           continue;
         }
@@ -309,8 +315,19 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
     }
     if (j >= end) {
       brackets = marks = 0; // a blank line ends the block
+      previousCells = -1;
+      table = false;
       continue;
     }
+    // Each list item and each table row is inline content of its own, which lezer parses apart: the counts start
+    // again there (a 2,000-step task list parses in linear time). A paragraph's lines are one inline content.
+    // A line without a pipe ends the table for this count (lezer may read it as a paragraph), and only an unescaped
+    // header and delimiter row of equal cells start one: where lezer sees no table, no count starts again.
+    const cells = tableCells(text, j, end);
+    if (cells < 0) table = false;
+    else if (!table && previousCells > 0 && cells === previousCells && DELIMITER_ROW.test(text.slice(j, end))) table = true;
+    previousCells = cells;
+    if (item || table) brackets = marks = 0;
     if (depth + Math.floor(spaces / 2) > limit) return { offset: start, reason: 'nesting' };
     if (depth === 0 && spaces < 4) {
       const c = text.charCodeAt(j);
@@ -332,6 +349,24 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
     }
   }
   return undefined;
+}
+
+/** A GFM table's delimiter row: `| --- | :-: |`, pipes at the ends optional. */
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** The cells of a line read as a table row (pipes at its ends dropped), or -1 when it has no pipe or an escaped one (`\|`). */
+function tableCells(text: string, from: number, end: number): number {
+  let pipes = 0;
+  for (let k = from; k < end; k++) {
+    if (text.charCodeAt(k) !== 124 /* | */) continue;
+    if (text.charCodeAt(k - 1) === 92 /* \ */) return -1;
+    pipes++;
+  }
+  if (pipes === 0) return -1;
+  let last = end - 1;
+  while (last > from && isBlank(text.charCodeAt(last))) last--;
+  const inner = pipes - (text.charCodeAt(from) === 124 ? 1 : 0) - (last > from && text.charCodeAt(last) === 124 ? 1 : 0);
+  return inner + 1;
 }
 
 function closesFence(text: string, j: number, end: number, fence: { char: number; length: number }): boolean {
