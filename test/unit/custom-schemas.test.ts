@@ -156,6 +156,56 @@ test('hover and completion describe the fields a custom schema adds, also throug
   });
 });
 
+test('$refs to other local files are followed: validation, declared fields, and a change to a referenced file', () => {
+  const files = {
+    '.prr.yaml': 'schemas: [schemas/team.schema.json]\n',
+    'schemas/team.schema.json': JSON.stringify({ properties: { spec: { $ref: 'common/spec.schema.yaml#/definitions/spec' } } }),
+    'schemas/common/spec.schema.yaml': [
+      'definitions:',
+      '  spec:',
+      '    required: [dataClass]',
+      '    properties:',
+      '      costCenter: { type: string, pattern: "^CC-[0-9]{4}$" }',
+      '      dataClass: { $ref: "../shared.json#/definitions/dataClass" }',
+      '',
+    ].join('\n'),
+    'schemas/shared.json': JSON.stringify({ definitions: { dataClass: { enum: ['public', 'internal'] } } }),
+    'readiness.yaml': `${MANIFEST.replace('CC-1234', 'X-1')}  dataClass: secret\n`,
+  };
+  withTree(files, (root) => {
+    const engine = createEngine({ io: diskIO() });
+    const configs = new ConfigStore(engine);
+    const file = join(root, 'readiness.yaml');
+    const document = { uri: pathToFileURL(file).href, text: files['readiness.yaml'] };
+    const findings = engine.check(document, configs.configFor(file)).map(show);
+    assert.ok(findings.includes('8:15-8:18 invalid-format `spec.costCenter` must match `^CC-[0-9]{4}$`; got `X-1`'), findings.join('\n'));
+    assert.ok(findings.some((f) => f.startsWith('9:14-9:20 invalid-enum')), findings.join('\n'));
+    assert.ok(!findings.some((f) => f.includes('unknown-property')), findings.join('\n'));
+    // Hover follows the same $refs: `dataClass` is described by shared.json, two files away.
+    assert.match(engine.hover(document, { line: 8, character: 4 }, configs.configFor(file))?.contents ?? '', /`public`.*`internal`/s);
+    // The referenced file is watched like the schema: a change to it is compiled in.
+    const shared = join(root, 'schemas', 'shared.json');
+    assert.ok(engine.isCustomSchema(pathToFileURL(shared).href));
+    writeFileSync(shared, JSON.stringify({ definitions: { dataClass: { enum: ['public', 'internal', 'secret'] } } }));
+    const after = engine.check(document, configs.configFor(file)).map(show);
+    assert.ok(!after.some((f) => f.includes('invalid-enum')), after.join('\n'));
+  });
+  // A referenced file that is missing, or that refers to the network, makes the schema unusable, said on its entry.
+  for (const [shared, problem] of [
+    [undefined, /`\$ref` `\.\.\/shared\.json#\/definitions\/dataClass` in `common\/spec\.schema\.yaml` names `shared\.json`, which does not exist or cannot be read/],
+    [JSON.stringify({ definitions: { dataClass: { $ref: 'https://example.com/d.json' } } }), /remote \$ref `https:\/\/example\.com\/d\.json` is not fetched/],
+  ] as const) {
+    const tree: Record<string, string> = { ...files };
+    if (shared === undefined) delete tree['schemas/shared.json'];
+    else tree['schemas/shared.json'] = shared;
+    withTree(tree, (root) => {
+      const [config] = checkIn(root, '.prr.yaml');
+      assert.equal(config!.length, 1, config!.join('\n'));
+      assert.match(config![0], problem);
+    });
+  }
+});
+
 test('a custom required field that is missing is reported on its parent key; a pattern and an enum are enforced', () => {
   withTree({ '.prr.yaml': 'schemas:\n  - team.schema.json\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': MANIFEST.replace('CC-1234', 'X-1') }, (root) => {
     const [findings] = checkIn(root, 'readiness.yaml');

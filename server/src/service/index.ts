@@ -18,7 +18,7 @@ import { PositionMap } from './yaml/positions';
 import { CONFIG_KIND, CONTENT_MARKERS, isObject, READINESS_KIND, type DocumentKind } from './kinds';
 import { DEFAULT_CONFIG, type FileConfig } from './config/resolve';
 import { parseConfig } from './config/parse';
-import { SchemaStore } from './schema/navigate';
+import { SchemaStore, type SchemaAt } from './schema/navigate';
 import type { DocumentSymbol, FeatureContext } from './editor/types';
 import { DocumentCache } from './editor/cache';
 import { foldingRanges } from './editor/folding';
@@ -139,12 +139,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const path = pathOf(document.uri);
     if (indexFirst && isYamlPath(path)) ensureIndexed(document, config);
     const kind = namedAs(path, config);
+    // The custom schemas, read when a feature first asks; their files join the schema store, for their `$ref`s.
+    let custom: { starts: SchemaAt[]; store: SchemaStore } | undefined;
+    const loadCustom = () => (custom ??= config.customSchemas.reduce((acc, uri) => {
+      const { schema, store } = customSchemas.load(uri);
+      return isObject(schema) && store ? { starts: [...acc.starts, { schema, root: schema, conditional: false }], store: acc.store.with(store) } : acc;
+    }, { starts: [] as SchemaAt[], store: schemas }));
     return {
-      uri: document.uri, path, config, index, schemas, ...(options.io ? { io: options.io } : {}), ...(kind ? { namedAs: kind } : {}),
-      customSchemas: () => config.customSchemas.flatMap((uri) => {
-        const { schema } = customSchemas.load(uri);
-        return isObject(schema) ? [{ schema, root: schema, conditional: false }] : [];
-      }),
+      uri: document.uri, path, config, index, ...(options.io ? { io: options.io } : {}), ...(kind ? { namedAs: kind } : {}),
+      get schemas() {
+        return config.customSchemas.length === 0 ? schemas : loadCustom().store;
+      },
+      customSchemas: () => loadCustom().starts,
       isRunbook: (uri) => isRunbook(uri, pathOf(uri), config),
       cache,
       findings: () => findings ?? engine.check(document, config),

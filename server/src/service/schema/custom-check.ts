@@ -16,7 +16,7 @@ import { isStackOverflow, SCHEMA_LOOPS, type CustomSchema } from './custom';
 import { SchemaStore } from './navigate';
 import { isObject } from '../kinds';
 
-/** Resolves only `$ref`s within a schema (`#/definitions/…`): a custom schema has no others (custom.ts). */
+/** Resolves `$ref`s within a schema (`#/definitions/…`) only: for a schema compiled without a store of its files. */
 const WITHIN_THE_SCHEMA = new SchemaStore([]);
 
 export const CUSTOM_SCHEMA_RULE = 'custom-schema';
@@ -36,8 +36,8 @@ export function withCustomSchemas(text: string, base: readonly Finding[], schema
   for (const document of parsed.documents) {
     for (const object of objectsOf(document, READINESS_KIND)) {
       if (object.kind.id !== READINESS_KIND.id) continue;
-      for (const { uri, validate, schema } of usable) {
-        collectDeclared(schema, schema, object.value, object.node, parsed.positions.nodeRange.bind(parsed.positions), declared);
+      for (const { uri, validate, schema, store } of usable) {
+        collectDeclared(store ?? WITHIN_THE_SCHEMA, schema, schema, object.value, object.node, parsed.positions.nodeRange.bind(parsed.positions), declared);
         // checkAgainstSchema reads `validate.errors`: each call validates anew, so sharing one validator is safe.
         const findings = validateGuarded(uri, () => checkAgainstSchema(validate!, { node: object.node, value: object.value, basePath: object.basePath, damage: document.damage }, parsed.positions), object.node, parsed.positions.nodeRange.bind(parsed.positions));
         for (const finding of findings) {
@@ -72,28 +72,31 @@ function validateGuarded(uri: string, validate: () => Finding[], node: Node | nu
 
 /**
  * The start of each key (in `node`) whose property `schema` declares under `properties`, along the path — also
- * through a `$ref` within the schema (`#/definitions/…`, `#/$defs/…`) and the branches of `allOf`, `anyOf`,
- * `oneOf` and `if`/`then`/`else`, which describe the same value. `root` is the whole schema, for the `$ref`s;
- * `here` the schemas already applied to this value (a `$ref` cycle ends there).
+ * through `$ref`s (within the schema, `#/definitions/…`, or to the files `store` holds) and the branches of `allOf`,
+ * `anyOf`, `oneOf` and `if`/`then`/`else`, which describe the same value. `root` is the schema document `schema` is
+ * in, for its local `$ref`s; `here` the schemas already applied to this value (a `$ref` cycle ends there).
  */
-function collectDeclared(root: unknown, schema: unknown, value: unknown, node: Node | null | undefined, rangeOf: (start: number, end: number) => Finding['range'], out: Set<string>, depth = 0, here = new Set<unknown>()): void {
+function collectDeclared(store: SchemaStore, root: unknown, schema: unknown, value: unknown, node: Node | null | undefined, rangeOf: (start: number, end: number) => Finding['range'], out: Set<string>, depth = 0, here = new Set<unknown>()): void {
   if (depth > 64 || typeof schema !== 'object' || schema === null || here.has(schema)) return;
   here.add(schema);
   const s = schema as Record<string, unknown> & { properties?: Record<string, unknown>; items?: unknown };
-  const same = (sub: unknown) => collectDeclared(root, sub, value, node, rangeOf, out, depth, here);
-  if (typeof s.$ref === 'string' && isObject(root)) same(WITHIN_THE_SCHEMA.resolve(s.$ref, root)?.schema);
-  for (const key of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(s[key])) (s[key] as unknown[]).forEach(same);
+  const same = (sub: unknown, within = root) => collectDeclared(store, within, sub, value, node, rangeOf, out, depth, here);
+  if (typeof s.$ref === 'string' && isObject(root)) {
+    const target = store.resolve(s.$ref, root);
+    if (target) same(target.schema, target.root);
+  }
+  for (const key of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(s[key])) for (const sub of s[key] as unknown[]) same(sub);
   for (const key of ['if', 'then', 'else']) same(s[key]);
   if (isMap(node) && typeof value === 'object' && value !== null && !Array.isArray(value) && s.properties && typeof s.properties === 'object') {
     for (const [name, sub] of Object.entries(s.properties)) {
       if (!Object.hasOwn(value, name)) continue;
       const located = locate(node, [name]);
       if (located.key?.range) out.add(startKey(rangeOf(located.key.range[0], located.key.range[1])));
-      collectDeclared(root, sub, (value as Record<string, unknown>)[name], located.value, rangeOf, out, depth + 1);
+      collectDeclared(store, root, sub, (value as Record<string, unknown>)[name], located.value, rangeOf, out, depth + 1);
     }
   }
   if (isSeq(node) && Array.isArray(value) && s.items && typeof s.items === 'object' && !Array.isArray(s.items)) {
-    value.forEach((item, i) => collectDeclared(root, s.items, item, node.items[i] as Node | undefined, rangeOf, out, depth + 1));
+    value.forEach((item, i) => collectDeclared(store, root, s.items, item, node.items[i] as Node | undefined, rangeOf, out, depth + 1));
   }
 }
 

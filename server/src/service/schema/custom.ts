@@ -7,6 +7,8 @@
 // in JavaScript): a hostile or careless `^(a+)+$` or `^(a|aa)+$` would otherwise hang the
 // editor on one long value. Backreferences and lookaround have no linear-time match: such a
 // pattern is refused.
+// A `$ref` to another file is followed when the file is local (relative to the schema that
+// refers to it), up to MAX_FILES files; a change to any of them compiles the schema again.
 // A schema that cannot be used is said once, on the `.prr.yaml` entry that names it.
 
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -15,6 +17,8 @@ import { RE2JS } from 're2js';
 import { AJV_OPTIONS } from './validators';
 import { parseYaml } from '../yaml/parse';
 import type { EngineIO } from '../runbook/types';
+import { relativePath } from '../uri';
+import { SchemaStore } from './navigate';
 
 export interface CustomSchema {
   uri: string;
@@ -24,55 +28,87 @@ export interface CustomSchema {
   schema?: unknown;
   /** Why the schema is not used, as said on the `.prr.yaml` entry. */
   problem?: string;
+  /** The schema and the files its `$ref`s reach, by their URIs (every `$ref` to a file made absolute), for following `$ref`s. */
+  store?: SchemaStore;
 }
 
-/** Custom schemas by URI, recompiled only when a file's text changes. */
+/** At most this many files a custom schema's `$ref`s may reach (itself included). */
+export const MAX_FILES = 50;
+
+/** A schema file's text as read, and the files its `$ref`s reached with theirs (undefined: unreadable). */
+type Texts = Map<string, string | undefined>;
+
+/** Custom schemas by URI, recompiled only when the text of the schema or of a file it refers to changes. */
 export class CustomSchemas {
-  private readonly byUri = new Map<string, { text: string | undefined; loaded: CustomSchema }>();
+  private readonly byUri = new Map<string, { texts: Texts; loaded: CustomSchema }>();
+  /** Every file read for a custom schema: a change to one re-checks the manifests. */
+  private readonly read = new Set<string>();
 
   constructor(private readonly io: EngineIO | undefined) {}
 
-  /** The schema at `uri` as its file reads now (the same object while the text stays the same). */
+  /** The schema at `uri` as its files read now (the same object while their texts stay the same). */
   load(uri: string): CustomSchema {
-    if (/^https?:/i.test(uri)) return this.remember(uri, undefined, { uri, problem: 'a remote schema is not fetched: prr never uses the network; use a file in the repository' });
-    if (!uri.startsWith('file:')) return this.remember(uri, undefined, { uri, problem: `\`${uri}\` is not a file path` });
-    const text = this.io?.readFile(uri);
+    if (/^https?:/i.test(uri)) return this.remember(uri, new Map(), { uri, problem: 'a remote schema is not fetched: prr never uses the network; use a file in the repository' });
+    if (!uri.startsWith('file:')) return this.remember(uri, new Map(), { uri, problem: `\`${uri}\` is not a file path` });
     const known = this.byUri.get(uri);
-    if (known && known.text === text) return known.loaded;
-    const loaded = text === undefined ? { uri, problem: 'the schema file does not exist or cannot be read' } : compile(uri, text);
-    return this.remember(uri, text, loaded);
+    if (known && [...known.texts].every(([file, text]) => this.io?.readFile(file) === text)) return known.loaded;
+    const texts: Texts = new Map();
+    const readFile = (file: string) => {
+      const text = this.io?.readFile(file);
+      texts.set(file, text);
+      this.read.add(file);
+      return text;
+    };
+    const text = readFile(uri);
+    const loaded = text === undefined ? { uri, problem: 'the schema file does not exist or cannot be read' } : compile(uri, text, readFile);
+    return this.remember(uri, texts, loaded);
   }
 
-  /** Whether `uri` was ever loaded as a custom schema (its change must re-check manifests). */
+  /** Whether `uri` was ever read for a custom schema, as one or through a `$ref` (its change must re-check manifests). */
   has(uri: string): boolean {
-    return this.byUri.has(uri);
+    return this.read.has(uri) || this.byUri.has(uri);
   }
 
-  private remember(uri: string, text: string | undefined, loaded: CustomSchema): CustomSchema {
+  private remember(uri: string, texts: Texts, loaded: CustomSchema): CustomSchema {
     const known = this.byUri.get(uri);
-    if (known && known.text === text && known.loaded.problem === loaded.problem && !loaded.validate) return known.loaded;
-    this.byUri.set(uri, { text, loaded });
+    const same = known && known.texts.size === texts.size && [...texts].every(([file, text]) => known.texts.get(file) === text);
+    if (known && same && known.loaded.problem === loaded.problem && !loaded.validate) return known.loaded;
+    this.byUri.set(uri, { texts, loaded });
     return loaded;
   }
 }
 
-function compile(uri: string, text: string): CustomSchema {
-  let schema: unknown;
-  try {
-    schema = parseSchemaText(uri, text);
-  } catch (error) {
-    return { uri, problem: `the schema file is not valid ${/\.json$/i.test(uri) ? 'JSON' : 'YAML'}: ${messageOf(error)}` };
+function compile(uri: string, text: string, readFile: (uri: string) => string | undefined): CustomSchema {
+  const files = new Map<string, Record<string, unknown>>();
+  const pending: { uri: string; text: string; from?: { uri: string; ref: string } }[] = [{ uri, text }];
+  for (let next = pending.shift(); next; next = pending.shift()) {
+    let schema: unknown;
+    const what = next.from ? `\`${relativePath(uri, next.uri)}\` (from \`$ref\` \`${next.from.ref}\`)` : 'the schema file';
+    try {
+      schema = parseSchemaText(next.uri, next.text);
+    } catch (error) {
+      return { uri, problem: `${what} is not valid ${/\.json$/i.test(next.uri) ? 'JSON' : 'YAML'}: ${messageOf(error)}` };
+    }
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { uri, problem: `${what} does not hold a JSON Schema (an object)` };
+    const refs = fileRefs(schema, next.uri);
+    // A schema without the part behind a remote $ref would check less than its author meant, silently: not used at all.
+    if (refs.remote) return { uri, problem: `remote $ref \`${refs.remote}\` is not fetched: prr never uses the network; this schema is not used` };
+    files.set(next.uri, refs.schema);
+    for (const { target, ref } of refs.files) {
+      if (files.has(target) || pending.some((p) => p.uri === target)) continue;
+      if (files.size + pending.length >= MAX_FILES) return { uri, problem: `its \`$ref\`s reach more than ${MAX_FILES} files` };
+      const referenced = readFile(target);
+      const holder = next.uri === uri ? '' : ` in \`${relativePath(uri, next.uri)}\``;
+      if (referenced === undefined) return { uri, problem: `\`$ref\` \`${ref}\`${holder} names \`${relativePath(uri, target)}\`, which does not exist or cannot be read` };
+      pending.push({ uri: target, text: referenced, from: { uri: next.uri, ref } });
+    }
   }
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { uri, problem: 'the schema file does not hold a JSON Schema (an object)' };
-  const remote = remoteRef(schema);
-  // A schema without the part behind a remote $ref would check less than its author meant, silently: not used at all.
-  if (remote) return { uri, problem: `remote $ref \`${remote}\` is not fetched: prr never uses the network; this schema is not used` };
-  // Draft 2019-09/2020-12 meta-schemas are not bundled; ajv checks the schema as draft-07, which reads the common keywords alike.
-  const copy: Record<string, unknown> = { ...(schema as Record<string, unknown>) };
-  delete copy.$schema;
+  const root = files.get(uri) as Record<string, unknown>;
+  const ajv = createUserAjv();
   let validate: ValidateFunction;
   try {
-    validate = createUserAjv().compile(copy);
+    for (const [file, schema] of files) if (file !== uri) ajv.addSchema(schema);
+    validate = ajv.compile(root);
   } catch (error) {
     return { uri, problem: `not a usable JSON Schema: ${messageOf(error)}` };
   }
@@ -84,7 +120,52 @@ function compile(uri: string, text: string): CustomSchema {
     if (isStackOverflow(error)) return { uri, problem: SCHEMA_LOOPS };
     throw error;
   }
-  return { uri, schema: copy, validate };
+  return { uri, schema: root, validate, store: new SchemaStore([...files.values()]) };
+}
+
+/**
+ * A copy of `schema` for the file at `base`: its `$id` the file's URI, no `$schema` (draft 2019-09/2020-12 meta-schemas
+ * are not bundled; ajv reads the common keywords alike as draft-07), and every `$ref` to another file made absolute —
+ * with the files it names, and the first `$ref` to `http(s)://`, if any.
+ */
+function fileRefs(schema: object, base: string): { schema: Record<string, unknown>; files: { target: string; ref: string }[]; remote?: string } {
+  const files: { target: string; ref: string }[] = [];
+  let remote: string | undefined;
+  let visited = 0;
+  const copy = (node: unknown): unknown => {
+    if (visited++ > 1_000_000 || typeof node !== 'object' || node === null) return node;
+    if (Array.isArray(node)) return node.map(copy);
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) {
+        if (/^https?:\/\//i.test(value)) remote ??= value;
+        const hash = value.indexOf('#');
+        const target = resolveFile(hash < 0 ? value : value.slice(0, hash), base);
+        if (target) {
+          files.push({ target, ref: value });
+          out[key] = hash < 0 ? target : target + value.slice(hash);
+          continue;
+        }
+      }
+      out[key] = copy(value);
+    }
+    return out;
+  };
+  const root = copy(schema) as Record<string, unknown>;
+  delete root.$schema;
+  root.$id = base;
+  return { schema: root, files, ...(remote ? { remote } : {}) };
+}
+
+/** A `$ref`'s file part resolved against the file that holds it: a `file:` URI, or undefined (a URN, a remote URL). */
+function resolveFile(path: string, base: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^file:/i.test(path)) return undefined;
+  try {
+    const url = new URL(path, base);
+    return url.protocol === 'file:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why a schema whose validation never ends is not used. */
@@ -126,25 +207,6 @@ const boundedRegExp = Object.assign(
   },
   { code: 're2js' },
 );
-
-/** The first `$ref` to `http://` or `https://` in the schema, if any. */
-function remoteRef(schema: unknown): string | undefined {
-  const stack: unknown[] = [schema];
-  let visited = 0;
-  while (stack.length > 0 && visited++ < 1_000_000) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && /^https?:\/\//i.test(value)) return value;
-      if (typeof value === 'object') stack.push(value);
-    }
-  }
-  return undefined;
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

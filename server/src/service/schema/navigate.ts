@@ -36,6 +36,13 @@ export class SchemaStore {
     }
   }
 
+  /** This store and `other`'s schemas together (`other`'s win on a shared `$id`). */
+  with(other: SchemaStore): SchemaStore {
+    const both = new SchemaStore([]);
+    for (const [id, schema] of [...this.byId, ...other.byId]) both.byId.set(id, schema);
+    return both;
+  }
+
   /** `ref`: a schema `$id` with an optional `#/json/pointer`, or a local `#/...` resolved in `root`. */
   resolve(ref: string, root?: SchemaObject): SchemaAt | undefined {
     const hash = ref.indexOf('#');
