@@ -206,6 +206,16 @@ test('$refs to other local files are followed: validation, declared fields, and 
   }
 });
 
+test('a schema nested 20,000 levels deep is a finding on its entry, never a crash', () => {
+  const deep = `{"properties":{"spec":${'{"allOf":['.repeat(20_000)}{}${']}'.repeat(20_000)}}}`;
+  withTree({ '.prr.yaml': 'schemas: [team.schema.json]\n', 'team.schema.json': deep, 'readiness.yaml': MANIFEST }, (root) => {
+    const [config, manifest] = checkIn(root, '.prr.yaml', 'readiness.yaml');
+    assert.equal(config!.length, 1);
+    assert.match(config![0], /custom schema `team.schema.json` is not used: the schema file nests too deeply to be used/);
+    assert.ok(manifest!.some((f) => f.startsWith('8:3-8:13 unknown-property')), manifest!.join('\n'));
+  });
+});
+
 test('a custom required field that is missing is reported on its parent key; a pattern and an enum are enforced', () => {
   withTree({ '.prr.yaml': 'schemas:\n  - team.schema.json\n', 'team.schema.json': TEAM_SCHEMA, 'readiness.yaml': MANIFEST.replace('CC-1234', 'X-1') }, (root) => {
     const [findings] = checkIn(root, 'readiness.yaml');

@@ -90,7 +90,13 @@ function compile(uri: string, text: string, readFile: (uri: string) => string | 
       return { uri, problem: `${what} is not valid ${/\.json$/i.test(next.uri) ? 'JSON' : 'YAML'}: ${messageOf(error)}` };
     }
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { uri, problem: `${what} does not hold a JSON Schema (an object)` };
-    const refs = fileRefs(schema, next.uri);
+    let refs: ReturnType<typeof fileRefs>;
+    try {
+      refs = fileRefs(schema, next.uri);
+    } catch (error) {
+      if (isStackOverflow(error)) return { uri, problem: `${what} nests too deeply to be used` };
+      throw error;
+    }
     // A schema without the part behind a remote $ref would check less than its author meant, silently: not used at all.
     if (refs.remote) return { uri, problem: `remote $ref \`${refs.remote}\` is not fetched: prr never uses the network; this schema is not used` };
     files.set(next.uri, refs.schema);
