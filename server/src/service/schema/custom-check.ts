@@ -6,18 +6,14 @@
 import type { Node } from 'yaml';
 import { isMap, isSeq } from 'yaml';
 import type { Finding } from '../types';
-import { READINESS_KIND } from '../kinds';
+import { isObject, READINESS_KIND } from '../kinds';
 import { objectsOf } from '../check-yaml';
 import { parseYaml } from '../yaml/parse';
 import { locate } from '../yaml/locate';
 import { resolveWrittenPath } from '../uri';
 import { checkAgainstSchema } from './check';
 import { isStackOverflow, SCHEMA_LOOPS, type CustomSchema } from './custom';
-import { SchemaStore } from './navigate';
-import { isObject } from '../kinds';
-
-/** Resolves `$ref`s within a schema (`#/definitions/…`) only: for a schema compiled without a store of its files. */
-const WITHIN_THE_SCHEMA = new SchemaStore([]);
+import type { SchemaStore } from './navigate';
 
 export const CUSTOM_SCHEMA_RULE = 'custom-schema';
 
@@ -33,13 +29,15 @@ export function withCustomSchemas(text: string, base: readonly Finding[], schema
   const declared = new Set<string>();
   const added: Finding[] = [];
   const seen = new Set(base.map(keyOf));
+  const rangeOf = parsed.positions.nodeRange.bind(parsed.positions);
   for (const document of parsed.documents) {
     for (const object of objectsOf(document, READINESS_KIND)) {
       if (object.kind.id !== READINESS_KIND.id) continue;
       for (const { uri, validate, schema, store } of usable) {
-        collectDeclared(store ?? WITHIN_THE_SCHEMA, schema, schema, object.value, object.node, parsed.positions.nodeRange.bind(parsed.positions), declared);
+        // A usable schema has its store (custom.ts).
+        collectDeclared(store!, schema, schema, object.value, object.node, rangeOf, declared);
         // checkAgainstSchema reads `validate.errors`: each call validates anew, so sharing one validator is safe.
-        const findings = validateGuarded(uri, () => checkAgainstSchema(validate!, { node: object.node, value: object.value, basePath: object.basePath, damage: document.damage }, parsed.positions), object.node, parsed.positions.nodeRange.bind(parsed.positions));
+        const findings = validateGuarded(uri, () => checkAgainstSchema(validate!, { node: object.node, value: object.value, basePath: object.basePath, damage: document.damage }, parsed.positions), object.node, rangeOf);
         for (const finding of findings) {
           if (seen.has(keyOf(finding))) continue;
           seen.add(keyOf(finding));
