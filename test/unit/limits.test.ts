@@ -160,6 +160,11 @@ test('a long task list or table is not one block for the bracket and emphasis co
   assert.equal(markdownTooComplex(`# T\n\n- first\n${brackets(1200, '  ')}\n`)?.reason, 'brackets');
   assert.equal(markdownTooComplex(`# T\n\n| a |\n| - |\n| b |\n${brackets(1200)}\n`)?.reason, 'brackets');
   assert.equal(markdownTooComplex(`# T\n\na \\| b | c\n--- | --- | ---\n${brackets(1200, '| ')}\n`)?.reason, 'brackets');
+  // Delimiter rows in their forms; and a long run of blanks after a dash is read in one pass (a regex took 7 s on it).
+  for (const delimiter of ['| --- | :-: |', '---|---', '|:---|---:', '| - | - |']) assert.equal(markdownTooComplex(`# T\n\n| a | b |\n${delimiter}\n${brackets(1200, '| ')}\n`), undefined, delimiter);
+  const started = performance.now();
+  assert.equal(markdownTooComplex(`# T\n\n| a |\n|-${' '.repeat(100_000)}x\n`), undefined);
+  assert.ok(performance.now() - started < 1000, `${performance.now() - started} ms`);
 });
 
 test('the example on the document-too-complex page is reported', () => {

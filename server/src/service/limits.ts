@@ -325,7 +325,7 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
     // header and delimiter row of equal cells start one: where lezer sees no table, no count starts again.
     const cells = tableCells(text, j, end);
     if (cells < 0) table = false;
-    else if (!table && previousCells > 0 && cells === previousCells && DELIMITER_ROW.test(text.slice(j, end))) table = true;
+    else if (!table && previousCells > 0 && cells === previousCells && isDelimiterRow(text, j, end)) table = true;
     previousCells = cells;
     if (item || table) brackets = marks = 0;
     if (depth + Math.floor(spaces / 2) > limit) return { offset: start, reason: 'nesting' };
@@ -351,8 +351,23 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
   return undefined;
 }
 
-/** A GFM table's delimiter row: `| --- | :-: |`, pipes at the ends optional. */
-const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** Whether the line is a GFM table's delimiter row — `| --- | :-: |`, pipes at the ends optional — read in one pass (a regex of it backtracks quadratically on a long run of blanks). */
+function isDelimiterRow(text: string, from: number, end: number): boolean {
+  let k = text.charCodeAt(from) === 124 /* | */ ? from + 1 : from;
+  for (let cells = 0; ; cells++) {
+    while (k < end && isBlank(text.charCodeAt(k))) k++;
+    if (k >= end) return cells > 0;
+    if (text.charCodeAt(k) === 58 /* : */) k++;
+    const dashes = k;
+    while (k < end && text.charCodeAt(k) === 45 /* - */) k++;
+    if (k === dashes) return false;
+    if (k < end && text.charCodeAt(k) === 58) k++;
+    while (k < end && isBlank(text.charCodeAt(k))) k++;
+    if (k >= end) return true;
+    if (text.charCodeAt(k) !== 124) return false;
+    k++;
+  }
+}
 
 /** The cells of a line read as a table row (pipes at its ends dropped), or -1 when it has no pipe or an escaped one (`\|`). */
 function tableCells(text: string, from: number, end: number): number {
