@@ -66,6 +66,11 @@ const CASES: { name: string; path: string; text: () => string; expect?: string }
   { name: 'lone surrogates', path: 'svc.readiness.yaml', text: () => `${head}  owner: \uD800x\uDFFF\n${Array.from({ length: 2000 }, (_, i) => `  k\uDC00${i}: "\uD83D ${i}"`).join('\n')}\n` },
   { name: 'lone surrogates (runbook)', path: 'runbooks/s.md', text: () => `# T\uD800\n\n## Mitigation \uDC00\n\n${'text \uD83D '.repeat(2000)}\n` },
   { name: '1,000 duplicate keys', path: 'svc.readiness.yaml', text: () => `${head}${'  owner: a\n'.repeat(1000)}`, expect: 'duplicate-key' },
+  // Two documents run together, the first with 5,000 top-level keys: each duplicate's `---` fix looks at the top level once.
+  { name: '5,000 top-level keys, then 200 of them again', path: 'all.yaml', text: () => {
+    const keys = (n: number, value: string) => Array.from({ length: n }, (_, i) => `k${i}: ${value}`).join('\n');
+    return `apiVersion: openslo/v1\nkind: Service\n${keys(5000, '1')}\napiVersion: openslo/v1\nkind: Service\n${keys(200, '2')}\n`;
+  } },
 ];
 
 for (const c of CASES) {

@@ -39,13 +39,11 @@ function isEmpty(pair: Pair): boolean {
  * then holds two documents, each whole. Preferred: fix-all applies it.
  */
 function splitFix(map: YAMLMap, positions: PositionMap): Fix | undefined {
-  const names = map.items.map((pair) => keyName(pair as Pair));
-  const at = names.findIndex((name, i) => name !== undefined && names.indexOf(name) < i);
-  if (at < 0) return undefined;
-  const before = new Set(names.slice(0, at));
-  const again = (name: string) => before.has(name) && names.indexOf(name, at) >= 0;
-  if (!((again('apiVersion') && again('kind')) || (again('version') && again('service')))) return undefined;
-  const start = keyStart(map.items[at] as Pair);
+  // One pass, remembered per mapping: a top level of thousands of keys has a finding per duplicate.
+  let split = splits.get(map);
+  if (split === undefined) splits.set(map, (split = splitAt(map)));
+  if (split < 0) return undefined;
+  const start = keyStart(map.items[split] as Pair);
   // Only a block mapping at the left margin: a `---` is a line of its own.
   if (map.flow || start === undefined || lineStart(positions.text, start) !== start) return undefined;
   return {
@@ -53,4 +51,21 @@ function splitFix(map: YAMLMap, positions: PositionMap): Fix | undefined {
     edits: [edit(positions, start, start, `---${lineBreak(positions.text)}`)],
     isPreferred: true,
   };
+}
+
+const splits = new WeakMap<YAMLMap, number>();
+
+/** The index of the first key that repeats an earlier one, when the keys from there on say again what the document is; else -1. */
+function splitAt(map: YAMLMap): number {
+  const before = new Set<string>();
+  let at = -1;
+  const again = new Set<string>();
+  map.items.forEach((pair, i) => {
+    const name = keyName(pair as Pair);
+    if (name === undefined) return;
+    if (at < 0 && before.has(name)) at = i;
+    if (at < 0) before.add(name);
+    else if (before.has(name)) again.add(name);
+  });
+  return (again.has('apiVersion') && again.has('kind')) || (again.has('version') && again.has('service')) ? at : -1;
 }
