@@ -6,7 +6,7 @@
 // flow style (`{ … }`, `[ … ]`), and in JSON files of our kinds (keys and strings quoted).
 
 import { objectsOf } from '../check-yaml';
-import { CONTENT_MARKERS, isObject, READINESS_KIND, type KindId } from '../kinds';
+import { CONTENT_MARKERS, isObject, type KindId } from '../kinds';
 import type { Family } from '../entities/types';
 import type { CompletionItem } from '../runbook/complete';
 import { RULES } from '../rules/registry';
@@ -16,7 +16,7 @@ import type { PathSegment } from '../yaml/locate';
 import { parseYaml } from '../yaml/parse';
 import { positionsOf } from './cache';
 import { relativePath } from './references';
-import { describeSchema, infoMarkdown, yamlScalar } from './schema-info';
+import { describeSchema, infoMarkdown, schemaStarts, yamlScalar } from './schema-info';
 import type { FeatureContext } from './types';
 import { cursorAt, type YamlCursor } from './yaml-cursor';
 import { schemaStartOf } from './yaml-objects';
@@ -51,7 +51,7 @@ export function completeYaml(document: SourceDocument, position: Position, conte
   const start = object && schemaStartOf(object.kind, object.value, context.schemas);
   if (!object || !start) return [];
   const path = cursor.path.slice(object.basePath.length);
-  const starts = [start, ...(object.kind.id === READINESS_KIND.id ? context.customSchemas() : [])];
+  const starts = schemaStarts(object.kind, start, context);
   const at = (p: readonly PathSegment[]) => schemaAtEach(context.schemas, starts, p, object.value);
   const range = { start: positions.positionAt(cursor.start), end: positions.positionAt(cursor.end) };
   const style: Style = { flow: cursor.flow === true, json, ...(cursor.quote ? { quote: cursor.quote } : {}) };

@@ -8,12 +8,11 @@ import { isMarkdownPath } from '../check-markdown';
 import { buildRunbookModel } from '../runbook/model';
 import { SECTION_KINDS } from '../runbook/sections';
 import { RULES } from '../rules/registry';
-import { READINESS_KIND } from '../kinds';
 import { propertiesOf, schemaAtEach } from '../schema/navigate';
 import type { Position, SourceDocument } from '../types';
 import { markdownOf, positionsOf } from './cache';
 import { fileExists, inRange, referenceAt, relativePath, targetsOf, type ReferenceHit } from './references';
-import { describeSchema, infoMarkdown, showPath } from './schema-info';
+import { describeSchema, infoMarkdown, schemaStarts, showPath } from './schema-info';
 import type { FeatureContext, Hover } from './types';
 import { nodeAt, rangeIn, yamlFileOf, type NodeHit, type YamlObject } from './yaml-objects';
 
@@ -56,7 +55,7 @@ function hoverFindings(position: Position, context: FeatureContext): Hover | und
 
 function propertyText(hit: NodeHit, object: YamlObject, context: FeatureContext): string | undefined {
   if (!object.schema) return undefined;
-  const starts = [object.schema, ...(object.kind.id === READINESS_KIND.id ? context.customSchemas() : [])];
+  const starts = schemaStarts(object.kind, object.schema, context);
   const schemas = schemaAtEach(context.schemas, starts, hit.path, object.value);
   if (schemas.length === 0) return undefined;
   const info = describeSchema(schemas, context.schemas);

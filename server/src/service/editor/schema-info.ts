@@ -1,7 +1,8 @@
 // What a schema says about a property, in words for hover and completion: its description,
 // type, allowed values, default and examples, gathered over the subschemas that apply.
 
-import { isObject } from '../kinds';
+import { isObject, READINESS_KIND, type DocumentKind } from '../kinds';
+import type { FeatureContext } from './types';
 import { childrenAt, expand, type SchemaAt, type SchemaStore } from '../schema/navigate';
 import type { PathSegment } from '../yaml/locate';
 import { parse } from 'yaml';
@@ -16,6 +17,11 @@ export interface SchemaInfo {
   examples: unknown[];
   /** What a pattern or format asks for, in words (the schema's `title`) or the format's name. */
   format?: string;
+}
+
+/** Where the schemas of an object start: its kind's schema, and for a readiness manifest the custom schemas too. */
+export function schemaStarts(kind: DocumentKind, start: SchemaAt, context: FeatureContext): SchemaAt[] {
+  return [start, ...(kind.id === READINESS_KIND.id ? context.customSchemas() : [])];
 }
 
 export function describeSchema(schemas: readonly SchemaAt[], store: SchemaStore): SchemaInfo {
