@@ -15,10 +15,10 @@ import { completeSectionHeadings } from './runbook/complete';
 import { buildRunbookModel } from './runbook/model';
 import { parseMarkdown } from './markdown/parse';
 import { PositionMap } from './yaml/positions';
-import { CONFIG_KIND, CONTENT_MARKERS, isObject, READINESS_KIND, type DocumentKind } from './kinds';
+import { CONFIG_KIND, CONTENT_MARKERS, READINESS_KIND, type DocumentKind } from './kinds';
 import { DEFAULT_CONFIG, type FileConfig } from './config/resolve';
 import { parseConfig } from './config/parse';
-import { SchemaStore, type SchemaAt } from './schema/navigate';
+import { SchemaStore } from './schema/navigate';
 import type { DocumentSymbol, FeatureContext } from './editor/types';
 import { DocumentCache } from './editor/cache';
 import { foldingRanges } from './editor/folding';
@@ -36,8 +36,8 @@ import { budgetFindings, budgetHints, budgetItems, budgetSettings, withBudgetDet
 import { alertLinkKeys, withWorkspaceLinks } from './budget/workspace-links';
 import type { BudgetFact } from './budget/facts';
 import { FileBudgets } from './budget/file-budgets';
-import { CustomSchemas, type CustomSchema } from './schema/custom';
-import { configSchemaProblems, withCustomSchemas } from './schema/custom-check';
+import { CustomSchemas } from './schema/custom';
+import { configSchemaProblems, CustomFindings } from './schema/custom-check';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
@@ -79,19 +79,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const now = options.now ?? (() => new Date());
   let editorSeverities = options.severities ?? {};
   const customSchemas = new CustomSchemas(options.io);
-  /** A check result's findings with its custom schemas applied, while those schemas' texts stay the same. */
-  const customMemo = new WeakMap<TextResult, { schemas: readonly CustomSchema[]; findings: Finding[] }>();
-
-  /** The document's own findings with the configuration's custom schemas applied (readiness manifests only). */
-  function withCustom(document: SourceDocument, result: TextResult, config: FileConfig): Finding[] {
-    if (config.customSchemas.length === 0 || !result.entities.some((e) => e.family === 'manifest')) return result.findings;
-    const schemas = config.customSchemas.map((uri) => customSchemas.load(uri));
-    const last = customMemo.get(result);
-    if (last && last.schemas.length === schemas.length && last.schemas.every((s, i) => s === schemas[i])) return last.findings;
-    const findings = withCustomSchemas(document.text, result.findings, schemas);
-    customMemo.set(result, { schemas, findings });
-    return findings;
-  }
+  const customFindings = new CustomFindings(customSchemas);
 
   function namedAs(path: string, config: FileConfig): DocumentKind | undefined {
     if (CONFIG_KIND.matchesFileName(path)) return CONFIG_KIND;
@@ -140,11 +128,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (indexFirst && isYamlPath(path)) ensureIndexed(document, config);
     const kind = namedAs(path, config);
     // The custom schemas, read when a feature first asks; their files join the schema store, for their `$ref`s.
-    let custom: { starts: SchemaAt[]; store: SchemaStore } | undefined;
-    const loadCustom = () => (custom ??= config.customSchemas.reduce((acc, uri) => {
-      const { schema, store } = customSchemas.load(uri);
-      return isObject(schema) && store ? { starts: [...acc.starts, { schema, root: schema, conditional: false }], store: acc.store.with(store) } : acc;
-    }, { starts: [] as SchemaAt[], store: schemas }));
+    let custom: ReturnType<CustomSchemas['forEditor']> | undefined;
+    const loadCustom = () => (custom ??= customSchemas.forEditor(config.customSchemas, schemas));
     return {
       uri: document.uri, path, config, index, ...(options.io ? { io: options.io } : {}), ...(kind ? { namedAs: kind } : {}),
       get schemas() {
@@ -245,7 +230,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (CONFIG_KIND.matchesFileName(path)) return withSchemaProblems(document, local(document, config).findings);
       ensureIndexed(document, config);
       const result = local(document, config);
-      const ownFindings = withCustom(document, result, config);
+      const ownFindings = customFindings.of(document.text, result, config.customSchemas);
       const own = result.budgets ? [...ownFindings, ...budgetFindings(budgetsOf(document, config), budgetSettings(config, now()))].sort(byPosition) : ownFindings;
       let memo = workspaceMemos.get(document.uri);
       if (!memo && !options.batch) workspaceMemos.set(document.uri, (memo = { version: -1, clean: new Map() }));

@@ -12,10 +12,28 @@ import { parseYaml } from '../yaml/parse';
 import { locate } from '../yaml/locate';
 import { resolveWrittenPath } from '../uri';
 import { checkAgainstSchema } from './check';
-import { isStackOverflow, SCHEMA_LOOPS, type CustomSchema } from './custom';
+import { isStackOverflow, SCHEMA_LOOPS, type CustomSchema, type CustomSchemas } from './custom';
 import type { SchemaStore } from './navigate';
 
 export const CUSTOM_SCHEMA_RULE = 'custom-schema';
+
+/** A check result's findings with its custom schemas applied, remembered while those schemas are the same objects (the same texts). */
+export class CustomFindings {
+  private readonly memo = new WeakMap<object, { schemas: readonly CustomSchema[]; findings: Finding[] }>();
+
+  constructor(private readonly schemas: CustomSchemas) {}
+
+  /** `result`'s findings with the custom schemas at `uris` applied (readiness manifests only). */
+  of(text: string, result: { findings: Finding[]; entities: readonly { family: string }[] }, uris: readonly string[]): Finding[] {
+    if (uris.length === 0 || !result.entities.some((e) => e.family === 'manifest')) return result.findings;
+    const schemas = uris.map((uri) => this.schemas.load(uri));
+    const last = this.memo.get(result);
+    if (last && last.schemas.length === schemas.length && last.schemas.every((s, i) => s === schemas[i])) return last.findings;
+    const findings = withCustomSchemas(text, result.findings, schemas);
+    this.memo.set(result, { schemas, findings });
+    return findings;
+  }
+}
 
 /**
  * The findings of a manifest's text with its custom schemas applied: the shipped schema's

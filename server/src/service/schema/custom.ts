@@ -18,7 +18,8 @@ import { AJV_OPTIONS } from './validators';
 import { parseYaml } from '../yaml/parse';
 import type { EngineIO } from '../runbook/types';
 import { relativePath } from '../uri';
-import { SchemaStore } from './navigate';
+import { SchemaStore, type SchemaAt } from './navigate';
+import { isObject } from '../kinds';
 
 export interface CustomSchema {
   uri: string;
@@ -62,6 +63,22 @@ export class CustomSchemas {
     const text = readFile(uri);
     const loaded = text === undefined ? { uri, problem: 'the schema file does not exist or cannot be read' } : compile(uri, text, readFile);
     return this.remember(uri, texts, loaded);
+  }
+
+  /**
+   * What hover and completion need of the schemas at `uris`: where each usable one starts, and `shipped` with their
+   * files added, for their `$ref`s.
+   */
+  forEditor(uris: readonly string[], shipped: SchemaStore): { starts: SchemaAt[]; store: SchemaStore } {
+    const starts: SchemaAt[] = [];
+    let store = shipped;
+    for (const uri of uris) {
+      const { schema, store: own } = this.load(uri);
+      if (!isObject(schema) || !own) continue;
+      starts.push({ schema, root: schema, conditional: false });
+      store = store.with(own);
+    }
+    return { starts, store };
   }
 
   /** Whether `uri` was ever read for a custom schema, as one or through a `$ref` (its change must re-check manifests). */
