@@ -36,6 +36,19 @@ test('unknown property: rename to the did-you-mean name (preferred) or remove th
   assert.equal(apply(text, fixes[1]), manifest('  # the stage\n  system: payments'));
 });
 
+test('unknown property: two misspellings of one name are both offered the rename, neither preferred (fix-all would make a duplicate key)', () => {
+  const text = manifest('  lifecyle: production\n  lifecycel: experimental');
+  const found = findingsOf(text).filter((f) => f.ruleId === 'unknown-property');
+  assert.equal(found.length, 2);
+  for (const finding of found) {
+    const rename = (finding.fixes ?? []).find((f) => f.title.startsWith('Rename'));
+    assert.match(rename?.title ?? '', /to `lifecycle`$/);
+    assert.equal(rename?.isPreferred, undefined);
+  }
+  const fixed = createEngine().fixAll({ uri: 'file:///w/svc.readiness.yaml', text }).text;
+  assert.equal(fixed, text);
+});
+
 test('unknown property: removal takes its nested block and keeps the comment after it', () => {
   const text = manifest('  relase:\n    strategy: canary\n    # notes\n    rollback:\n      automated: true\n  # about the system\n  system: payments');
   const remove = titled(fixesFor(text, 'unknown-property'), 'Remove `relase`');

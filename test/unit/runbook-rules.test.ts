@@ -117,11 +117,21 @@ test('runbook-missing-section: reported on the title (warnings by default); the 
   let fixed = text;
   for (const id of ['Impact', 'Escalation']) {
     const finding = findings(fixed, { files: DOCS }).find((f) => f.ruleId === 'runbook-missing-section' && f.message.includes(`"${id}"`)) as Finding;
-    assert.equal(finding.fixes?.[0].isPreferred, true);
+    // Offered, never applied by fix-all: the section's text must come from the author.
+    assert.equal(finding.fixes?.[0].isPreferred, undefined);
     fixed = applyFix(fixed, finding);
   }
   assert.ok(fixed.indexOf('## Impact') > fixed.indexOf('## Meaning') && fixed.indexOf('## Impact') < fixed.indexOf('## Diagnosis'));
   assert.ok(fixed.endsWith('## Escalation\n\nWho to call when the steps above do not help: team, rotation, channel.\n'));
+  assert.deepEqual(findings(fixed, { files: DOCS }).map(show), []);
+});
+
+test('runbook-missing-section: in a CRLF runbook the inserted section has CRLF line breaks too', () => {
+  const text = runbook((t) => t.replace('## Escalation\n\nPage team-payments.\n', '')).replace(/\n/g, '\r\n');
+  const finding = findings(text, { files: DOCS }).find((f) => f.ruleId === 'runbook-missing-section') as Finding;
+  const fixed = applyFix(text, finding);
+  assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false, 'a lone LF');
+  assert.ok(fixed.endsWith('\r\n\r\n## Escalation\r\n\r\nWho to call when the steps above do not help: team, rotation, channel.\r\n'));
   assert.deepEqual(findings(fixed, { files: DOCS }).map(show), []);
 });
 

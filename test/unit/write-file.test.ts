@@ -4,10 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeChunksAtomic, writeFileAtomic } from '../../server/src/node/write-file';
+import { writeChunksAtomic, writeFileAtomic, writeFixedText } from '../../server/src/node/write-file';
 
 function inTemp(body: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'prr-write-'));
@@ -55,4 +55,30 @@ test('a failed write leaves the original and no temporary file', () => inTemp((d
   assert.throws(() => writeChunksAtomic(path, failing), /disk full/);
   assert.equal(readFileSync(path, 'utf8'), 'original');
   assert.deepEqual(readdirSync(dir), ['a.yaml']);
+}));
+
+// Only root may give a file to another user, so only as root can the owner be kept (CI runs as root).
+test('a rewritten file keeps its owner and group', { skip: process.getuid?.() === 0 ? false : 'needs root' }, () => inTemp((dir) => {
+  const file = join(dir, 'readiness.yaml');
+  writeFileSync(file, 'a: 1\n');
+  chownSync(file, 65534, 65534);
+  writeFileAtomic(file, 'a: 2\n');
+  assert.deepEqual([statSync(file).uid, statSync(file).gid, readFileSync(file, 'utf8')], [65534, 65534, 'a: 2\n']);
+}));
+
+test('fixed text is not written over a file that is not valid UTF-8, nor over UTF-16; a BOM is kept', () => inTemp((dir) => {
+  const latin1 = join(dir, 'latin1.yaml');
+  const bytes = Buffer.from('# Propri\xe9taire: \xe9quipe\nspec:\n  lifecyle: production\n', 'latin1');
+  writeFileSync(latin1, bytes);
+  assert.match(writeFixedText(latin1, '# Propri\uFFFDtaire: \uFFFDquipe\nspec:\n  lifecycle: production\n') ?? '', /not valid UTF-8/);
+  assert.deepEqual(readFileSync(latin1), bytes);
+  const utf16 = join(dir, 'utf16.yaml');
+  const wide = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a: 1\n', 'utf16le')]);
+  writeFileSync(utf16, wide);
+  assert.match(writeFixedText(utf16, 'a: 2\n') ?? '', /UTF-16/);
+  assert.deepEqual(readFileSync(utf16), wide);
+  const bom = join(dir, 'bom.yaml');
+  writeFileSync(bom, '\uFEFFa: 1\n');
+  assert.equal(writeFixedText(bom, 'a: 2\n'), undefined);
+  assert.equal(readFileSync(bom, 'utf8'), '\uFEFFa: 2\n');
 }));

@@ -110,8 +110,9 @@ function fixFiles(engine: Engine, texts: Map<string, string>, configFor: (path: 
     const uri = pathToFileURL(file).href;
     const result = engine.fixAll({ uri, text }, configFor(file));
     if (result.fixed === 0 || result.text === text) continue;
-    if (!writeFixedText(file, result.text)) {
-      process.stderr.write(`prr: ${displayPath(file)}: not fixed (UTF-16 files are not rewritten)\n`);
+    const refused = writeFixedText(file, result.text);
+    if (refused) {
+      process.stderr.write(`prr: ${displayPath(file)}: not fixed (${refused})\n`);
       continue;
     }
     texts.set(file, result.text);

@@ -1,9 +1,13 @@
 // Writes a file so that it is never half-written: the text goes to a temporary file in the
 // same folder, which is flushed and then renamed over the target (atomic on POSIX file
 // systems). An interrupted write leaves the original untouched; at worst a stray
-// `.<name>.prr-<pid>-<time>.tmp` stays behind, never a truncated target.
+// `.<name>.prr-<pid>-<time>.tmp` stays behind, never a truncated target. The new file gets the
+// old one's permissions and, where the process may set them (root in a CI container), its owner
+// and group; other hard links to the old file keep the old text, as with any editor that saves
+// by renaming.
 
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { chmodSync, closeSync, fchownSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export function writeFileAtomic(path: string, text: string): void {
@@ -24,6 +28,7 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): void 
     try {
       for (const chunk of chunks) writeSync(fd, chunk);
       if (mode !== undefined) chmodSync(temp, mode); // the mode given to open is masked by the umask
+      if (existing) keepOwner(fd, existing);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -32,6 +37,16 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): void 
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/** Gives the new file the old one's owner and group when they differ and the process may (only root may give a file away). */
+function keepOwner(fd: number, existing: Stats): void {
+  if (existing.uid === process.getuid?.() && existing.gid === process.getgid?.()) return;
+  try {
+    fchownSync(fd, existing.uid, existing.gid);
+  } catch {
+    // Not permitted: the file becomes the writer's, as when an editor saves it.
   }
 }
 
@@ -62,12 +77,15 @@ function writeInPlace(path: string, chunks: Iterable<string>): void {
 
 /**
  * Writes fixed text back in the file's own encoding: UTF-8, keeping a byte-order mark if
- * the file had one. UTF-16 files are left alone (returns false), rather than re-encoded.
+ * the file had one. Returns why it did not, if it did not: UTF-16 files are left alone rather
+ * than re-encoded, and so are files that are not valid UTF-8 (Latin-1, say) — their text was read
+ * with U+FFFD for each byte that is not, and writing it back would replace those bytes.
  */
-export function writeFixedText(path: string, text: string): boolean {
-  const head = readFileSync(path).subarray(0, 3);
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
-  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? '\uFEFF' : '';
+export function writeFixedText(path: string, text: string): string | undefined {
+  const bytes = readFileSync(path);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16 files are not rewritten';
+  if (!isUtf8(bytes)) return 'the file is not valid UTF-8, and rewriting it would replace the bytes that are not';
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
   writeFileAtomic(path, bom + text);
-  return true;
+  return undefined;
 }

@@ -63,7 +63,9 @@ function unknownProperty(map: YAMLMap, property: string, schema: Record<string, 
   if (meant !== undefined && !names.has(meant)) {
     const [start, end] = key.range;
     const quote = quoteOf(text[start]);
-    fixes.push({ title: `Rename \`${property}\` to \`${meant}\``, edits: [edit(positions, start, end, yamlValue(meant, quote))], isPreferred: true });
+    // Two misspellings of the same name (`lifecyle`, `lifecycel`): renaming both would make a duplicate key, so neither is preferred.
+    const clear = (suggestions(map, names, allowed).get(meant) ?? 0) < 2;
+    fixes.push({ title: `Rename \`${property}\` to \`${meant}\``, edits: [edit(positions, start, end, yamlValue(meant, quote))], ...(clear ? { isPreferred: true } : {}) });
   }
   // Removing a misspelling of a property the object needs (required, one of a choice, one of
   // at least N) would only trade this finding for "missing": then renaming is the fix.
@@ -71,6 +73,23 @@ function unknownProperty(map: YAMLMap, property: string, schema: Record<string, 
   const removal = needed ? undefined : removePair(text, map, index);
   if (removal) fixes.push({ title: `Remove \`${property}\``, edits: [edit(positions, removal.start, removal.end, removal.newText)] });
   return fixes;
+}
+
+const suggestionMemo = new WeakMap<YAMLMap, { allowed: string; counts: Map<string, number> }>();
+
+/** How many of the map's unknown keys each allowed name is the nearest to (worked out once per map and schema). */
+function suggestions(map: YAMLMap, names: ReadonlyMap<string, number>, allowed: readonly string[]): Map<string, number> {
+  const key = allowed.join('\u0000');
+  const memo = suggestionMemo.get(map);
+  if (memo?.allowed === key) return memo.counts;
+  const counts = new Map<string, number>();
+  const known = new Set(allowed);
+  for (const name of names.keys()) {
+    const meant = known.has(name) ? undefined : nearest(name, allowed);
+    if (meant !== undefined) counts.set(meant, (counts.get(meant) ?? 0) + 1);
+  }
+  suggestionMemo.set(map, { allowed: key, counts });
+  return counts;
 }
 
 /** Whether `name` is required by `schema` or any of its branches, or the object needs some property at all. */

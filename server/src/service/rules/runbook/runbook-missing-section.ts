@@ -1,13 +1,16 @@
 // A runbook lacks a section the configuration requires (by default Meaning, Impact,
 // Diagnosis and Mitigation as errors, Escalation as a warning). Headings count under any
 // of their synonyms, at any level below the title. The fix inserts the section, with its
-// guidance text, where the canonical order puts it.
+// guidance text, where the canonical order puts it. It is not preferred, so fix-all and
+// `prr check --fix` never apply it: the section's text must come from the author, or a CI
+// gate on required sections would pass on inserted boilerplate.
 
 import { SECTION_KINDS, type SectionKind } from '../../runbook/sections';
 import { sectionTemplate } from '../../runbook/template';
 import type { RunbookModel } from '../../runbook/model';
 import type { RunbookRule } from '../../runbook/types';
 import type { Range, TextEdit } from '../../types';
+import { lineBreak } from '../../fixes/text';
 
 export const rule: RunbookRule = {
   id: 'runbook-missing-section',
@@ -25,7 +28,7 @@ export const rule: RunbookRule = {
       report(anchor, `missing section "${kind.title}" (or a synonym: ${synonyms}): ${kind.guidance}`, {
         severity,
         // Inside a code block left open, a heading would be code: no fix until the fence is closed.
-        ...(insideOpenFence(model.text, model.positions.offsetAt(edit.range.start)) ? {} : { fixes: [{ title: `Insert a "${kind.title}" section`, edits: [edit], isPreferred: true }] }),
+        ...(insideOpenFence(model.text, model.positions.offsetAt(edit.range.start)) ? {} : { fixes: [{ title: `Insert a "${kind.title}" section`, edits: [edit] }] }),
       });
     }
   },
@@ -65,7 +68,9 @@ function insertSection(model: RunbookModel, kind: SectionKind): TextEdit {
   const position = model.positions.positionAt(offset);
   // Keep a blank line between sections whatever the surrounding text ends with.
   const textBefore = model.text.slice(0, offset);
-  const lead = textBefore === '' || textBefore.endsWith('\n\n') ? '' : textBefore.endsWith('\n') ? '\n' : '\n\n';
+  const lead = textBefore === '' || /\n\r?\n$/.test(textBefore) ? '' : textBefore.endsWith('\n') ? '\n' : '\n\n';
   const trail = offset < model.text.length ? '\n' : '';
-  return { range: { start: position, end: position }, newText: `${lead}${section}${trail}` };
+  // In the file's own line breaks (a CRLF runbook stays CRLF throughout).
+  const newText = `${lead}${section}${trail}`.replace(/\n/g, lineBreak(model.text));
+  return { range: { start: position, end: position }, newText };
 }
