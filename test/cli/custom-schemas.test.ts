@@ -40,7 +40,7 @@ test('prr check applies custom schemas, reports unusable ones, and gives the sam
     const one = prr(['check', 'ok/readiness.yaml', '--format', 'json'], { cwd: dir });
     assert.equal(one.code, 1, one.stderr);
     const files = (JSON.parse(one.stdout) as { files: { path: string; findings: { ruleId: string }[] }[] }).files;
-    assert.deepEqual(files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [['ok/readiness.yaml', []], ['.prr.yaml', ['custom-schema']]]);
+    assert.deepEqual(files.map((f) => [f.path, f.findings.map((x) => x.ruleId)]), [['.prr.yaml', ['custom-schema']], ['ok/readiness.yaml', []]]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,11 +14,12 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `prr args…` in `cwd` (the repository root by default) with color settings cleared. */
-export function prr(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+/** Runs `prr args…` in `cwd` (the repository root by default) with color settings cleared; `runner`: a command to run it through (setpriv …). */
+export function prr(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; runner?: readonly string[] } = {}): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const run = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { cwd: options.cwd ?? root, encoding: 'utf8', env });
+  const [command, ...prefix] = [...(options.runner ?? []), process.execPath];
+  const run = spawnSync(command, [...prefix, join(root, 'dist', 'cli.js'), ...args], { cwd: options.cwd ?? root, encoding: 'utf8', env });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -11,7 +11,7 @@ import type { FormatContext } from './format/types';
 import { choice, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
 import { createProgress } from './progress';
 import { workerCount } from './parallel';
-import { checkFiles, errorsOnly, FILE_SKIPPED, withBrokenConfigs } from './report';
+import { checkFiles, errorsOnly, FILE_SKIPPED, withBrokenConfigs, withUnreadable } from './report';
 import { ConfigStore } from '../node/config-store';
 import { resolve } from 'node:path';
 
@@ -32,16 +32,21 @@ export async function checkCommand(args: readonly string[], version: string, wor
   const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO(), batch: true });
   const configs = new ConfigStore(engine, values.config ? { explicit: resolve(values.config) } : {});
   let files: string[];
+  // Paths that exist but cannot be read are reported as skipped, not a reason to stop.
+  const unreadable = new Map<string, string>();
   try {
-    const gitignore = configs.configFor(resolve('.prr-probe')).gitignore;
-    files = await collectFiles(positionals.length > 0 ? positionals : ['.'], (p) => engine.isCandidate(p) && !configs.configFor(p).isExcluded(p), { gitignore });
+    files = await collectFiles(positionals.length > 0 ? positionals : ['.'], (p) => engine.isCandidate(p) && !configs.configFor(p).isExcluded(p), {
+      // Each path by its own nearest `.prr.yaml` (a folder by the one that governs its parent).
+      gitignore: (p) => configs.configFor(p).gitignore,
+      unreadable: (p, reason) => unreadable.set(p, reason),
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const workers = workerScript ? workerCount(files.length) : 0;
   const parallel = workers > 0 ? { script: workerScript as string, workers, ...(values.config ? { explicitConfig: resolve(values.config) } : {}) } : undefined;
-  const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p), { fix: values.fix === true, ...(parallel ? { parallel } : {}) });
-  const full = await withBrokenConfigs(engine, checked, [...configs.broken, ...configs.withSchemas]);
+  const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p), { fix: values.fix === true, configs, ...(parallel ? { parallel } : {}) });
+  const full = await withBrokenConfigs(engine, withUnreadable(checked, unreadable), [...configs.broken, ...configs.withSchemas]);
   const report = values.quiet ? errorsOnly(full) : full;
   const context: FormatContext = {
     rules: [...engine.rules, FILE_SKIPPED],

@@ -1,7 +1,7 @@
 // `prr init`: writes a starter .prr.yaml and, when the folder has no readiness manifest
 // yet, a manifest skeleton. Never overwrites a file unless --force is given.
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../node/write-file';
 import { basename, join, resolve } from 'node:path';
 import { starterConfig, starterManifest } from '../service/templates/starters';
@@ -18,6 +18,7 @@ export function initCommand(args: readonly string[]): number {
   if (positionals.length > 1) throw new UsageError(`'prr init' takes at most one folder; got '${positionals.join(' ')}'`);
   const folder = resolve(positionals[0] ?? '.');
   if (!existsSync(folder)) throw new UsageError(`no such folder: ${positionals[0]}`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`not a folder: ${positionals[0]}`);
   const force = values.force === true;
   let kept = 0;
   const write = (file: string, text: string) => {
@@ -30,7 +31,11 @@ export function initCommand(args: readonly string[]): number {
     writeFileAtomic(path, text);
     process.stdout.write(`wrote ${file}\n`);
   };
-  write('.prr.yaml', starterConfig());
+  // A .prr.yml is found as well as a .prr.yaml, and .prr.yaml would win: writing one beside it would quietly replace it.
+  if (existsSync(join(folder, '.prr.yml')) && !existsSync(join(folder, '.prr.yaml'))) {
+    process.stdout.write('kept .prr.yml: a configuration exists (.prr.yaml is not written beside it)\n');
+    kept++;
+  } else write('.prr.yaml', starterConfig());
   const existing = readdirSync(folder).find((f) => MANIFEST.test(f));
   if (existing && !(force && existing === 'readiness.yaml')) process.stdout.write(`kept ${existing}: a readiness manifest exists\n`);
   else write('readiness.yaml', starterManifest(basename(folder)));

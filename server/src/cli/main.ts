@@ -17,7 +17,7 @@ declare const SERVER_VERSION: string;
 const USAGE = `Usage: prr <command> [options]
 
 Commands:
-  check [paths...]         check files and folders (default: the current folder)
+  check [paths...]         check files, folders and quoted globs (default: the current folder)
   report [paths...]        the readiness report: score, level and blocking checks of every
                            service (readiness manifest) under the paths
   rules                    list every rule: id, default severity, fixable, docs

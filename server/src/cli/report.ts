@@ -31,12 +31,14 @@ export interface CheckReport {
 }
 
 /** Not an engine rule: the CLI reports a file it could not read (too large) under this id. */
-export const FILE_SKIPPED: RuleMeta = { id: 'file-skipped', description: 'The file could not be read (it is larger than prr reads), so it was not checked.', defaultSeverity: 'warning' };
+export const FILE_SKIPPED: RuleMeta = { id: 'file-skipped', description: 'The file could not be read (it is larger than prr reads, or prr may not read it), so it was not checked.', defaultSeverity: 'warning' };
 
 /** Reads and indexes every file, then checks each, so references resolve across all of them. */
 export interface CheckOptions {
   /** Apply the unambiguous fixes (the editor's fix-all) and write the files back before reporting. */
   fix?: boolean;
+  /** With `fix`: which files are configuration, and how to make every file's configuration be read again once one is rewritten. */
+  configs?: { isConfig: (path: string) => boolean; invalidate: () => void };
   /** Do the per-file work in worker threads (see parallel.ts); not with `fix`. */
   parallel?: { script: string; workers: number; explicitConfig?: string };
 }
@@ -67,7 +69,7 @@ export async function checkFiles(engine: Engine, files: readonly string[], progr
     }
     if (!results) progress.update('reading', i + 1);
   }
-  if (options.fix) fixFiles(engine, texts, configFor);
+  if (options.fix) fixFiles(engine, texts, configFor, options.configs);
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     const text = texts.get(file);
@@ -104,20 +106,36 @@ class ReadAhead {
   }
 }
 
-/** `--fix`: every file's preferred fixes, applied until nothing changes, written atomically. */
-function fixFiles(engine: Engine, texts: Map<string, string>, configFor: (path: string) => FileConfig): void {
-  for (const [file, text] of texts) {
-    const uri = pathToFileURL(file).href;
-    const result = engine.fixAll({ uri, text }, configFor(file));
-    if (result.fixed === 0 || result.text === text) continue;
-    const refused = writeFixedText(file, result.text);
-    if (refused) {
-      process.stderr.write(`prr: ${displayPath(file)}: not fixed (${refused})\n`);
-      continue;
-    }
-    texts.set(file, result.text);
-    engine.setFile({ uri, text: result.text }, configFor(file));
+/**
+ * `--fix`: every file's preferred fixes, applied until nothing changes, written atomically.
+ * Configuration files first: when one is rewritten, every file's configuration is read again and
+ * the index rebuilt with it, so the other files are fixed and reported under the fixed one.
+ */
+function fixFiles(engine: Engine, texts: Map<string, string>, configFor: (path: string) => FileConfig, configs: CheckOptions['configs']): void {
+  const isConfig = (file: string) => configs?.isConfig(file) === true;
+  const files = [...texts.keys()];
+  const rewritten = files.filter(isConfig).filter((file) => fixFile(engine, texts, file, configFor));
+  if (rewritten.length > 0 && configs) {
+    configs.invalidate();
+    for (const [file, text] of texts) engine.setFile({ uri: pathToFileURL(file).href, text }, configFor(file));
   }
+  for (const file of files) if (!isConfig(file)) fixFile(engine, texts, file, configFor);
+}
+
+/** Applies fix-all to one file and writes it back; whether it was rewritten. */
+function fixFile(engine: Engine, texts: Map<string, string>, file: string, configFor: (path: string) => FileConfig): boolean {
+  const text = texts.get(file) as string;
+  const uri = pathToFileURL(file).href;
+  const result = engine.fixAll({ uri, text }, configFor(file));
+  if (result.fixed === 0 || result.text === text) return false;
+  const refused = writeFixedText(file, result.text);
+  if (refused) {
+    process.stderr.write(`prr: ${displayPath(file)}: not fixed (${refused})\n`);
+    return false;
+  }
+  texts.set(file, result.text);
+  engine.setFile({ uri, text: result.text }, configFor(file));
+  return true;
 }
 
 /**
@@ -137,8 +155,18 @@ export async function withBrokenConfigs(engine: Engine, report: CheckReport, bro
     if (findings.length > 0) extra.push({ path, findings });
     shown.add(path); // a broken file may name schemas too: once
   }
+  return withFiles(report, extra);
+}
+
+/** Paths found but not readable (a folder that may not be listed, a file that may not be looked at), each with a `file-skipped` finding. */
+export function withUnreadable(report: CheckReport, unreadable: ReadonlyMap<string, string>): CheckReport {
+  return withFiles(report, [...unreadable].map(([file, reason]) => ({ path: displayPath(file), findings: [skippedFinding(reason)] })));
+}
+
+/** The report with `extra` files' reports added, every file in path order. */
+function withFiles(report: CheckReport, extra: FileReport[]): CheckReport {
   if (extra.length === 0) return report;
-  const files = [...report.files, ...extra];
+  const files = [...report.files, ...extra].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, summary: summarize(files) };
 }
 

@@ -14,7 +14,7 @@ import {
 import { textDocuments } from './text-document';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngine, DEFAULT_CONFIG } from '../service';
-import { ConfigStore } from '../node/config-store';
+import { ConfigStore, isConfigFile } from '../node/config-store';
 import { rulesDocsBaseUrl } from '../node/docs-location';
 import { DiagnosticsService } from './diagnostics';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
@@ -153,10 +153,6 @@ documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange
   if (affected.length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();
   else if (!pullMode) diagnostics.schedule(document);
 }));
-
-function isConfigFile(uri: string): boolean {
-  return /\/\.prr\.ya?ml$/.test(uri);
-}
 
 documents.onDidClose(({ document }) => guard.runAsync('textDocument/didClose', document.uri, undefined, async () => {
   diagnostics.forget(document.uri, !pullMode);

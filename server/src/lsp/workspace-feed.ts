@@ -22,7 +22,11 @@ export class WorkspaceFeed {
 
   /** Reads every candidate file under `folders` into the index; returns how many were read. */
   async scan(folders: readonly string[], progress: WorkDoneProgressReporter): Promise<number> {
-    const files = await collectFiles(folders, (p) => this.engine.isCandidate(p) && !this.configFor(pathToFileURL(p).href).isExcluded(p)).catch((error: unknown) => {
+    const unreadable = (path: string, reason: string) => this.connection.console.warn(`prr: ${path} ${reason}`);
+    const files = await collectFiles(folders, (p) => this.engine.isCandidate(p) && !this.configFor(pathToFileURL(p).href).isExcluded(p), {
+      gitignore: (p) => this.configFor(pathToFileURL(p).href).gitignore, // as `prr check` decides it
+      unreadable,
+    }).catch((error: unknown) => {
       this.connection.console.warn(`prr: could not list the workspace: ${String(error)}`);
       return [] as string[];
     });

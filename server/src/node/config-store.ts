@@ -5,13 +5,19 @@
 // reports it (see `broken`). In an untrusted workspace (`trusted: () => false`), each file
 // is cut down to what restrictUntrusted allows, and what was dropped is kept in `ignored`.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextSync } from './read-text';
 import { dirname, join } from 'node:path';
 import type { ConfigData, ConfigLayer, Engine, FileConfig } from '../service';
 import { resolveConfig } from '../service';
 import { restrictUntrusted } from '../service/config/trust';
 
 const NAMES = ['.prr.yaml', '.prr.yml'];
+
+/** Whether the path (or URI) names a `.prr.yaml` / `.prr.yml`. */
+export function isConfigFile(path: string): boolean {
+  return /(^|[\\/])\.prr\.ya?ml$/.test(path);
+}
 
 export interface ConfigStoreOptions {
   /** Reads a config file's text: an open editor buffer first, then disk. */
@@ -54,6 +60,11 @@ export class ConfigStore {
       this.resolved.set(folder, config);
     }
     return config;
+  }
+
+  /** Whether the file is one this store reads configuration from: a `.prr.yaml` found by walking up, or the `--config` file. */
+  isConfig(path: string): boolean {
+    return this.options.explicit ? path === this.options.explicit : isConfigFile(path);
   }
 
   /** Forget what was read (a config file changed); all files resolve again. */
@@ -111,10 +122,9 @@ export class ConfigStore {
   }
 }
 
+/** The file's text as `prr check` reads any file (UTF-8, or UTF-16 with a BOM), or undefined when there is none to read. */
 function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+  if (!existsSync(path)) return undefined;
+  const read = readTextSync(path);
+  return read.ok ? read.text : undefined;
 }

@@ -1,5 +1,6 @@
 // Reads a file as text the way an editor would: UTF-8 (BOM stripped) or UTF-16 with
-// a BOM. Binary content is passed on as it is; the engine reports it.
+// a BOM. Binary content is passed on as it is; the engine reports it. A file that cannot be
+// read at all comes back as a reason, not an exception.
 
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -11,8 +12,12 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Reads the file unless it is larger than `maxBytes` (its size is looked at first: a huge file is never loaded). */
 export async function readText(path: string, maxBytes = MAX_BYTES): Promise<TextRead> {
-  const size = (await stat(path)).size;
-  return size > maxBytes ? tooLarge(maxBytes, size) : decode(await readFile(path), maxBytes);
+  try {
+    const size = (await stat(path)).size;
+    return size > maxBytes ? tooLarge(maxBytes, size) : decode(await readFile(path), maxBytes);
+  } catch (error) {
+    return unreadable(error);
+  }
 }
 
 /**
@@ -20,8 +25,17 @@ export async function readText(path: string, maxBytes = MAX_BYTES): Promise<Text
  * stat and readFile cost about 0.2 ms of the thread's time per small file, the blocking ones a tenth of that.
  */
 export function readTextSync(path: string, maxBytes = MAX_BYTES): TextRead {
-  const size = statSync(path).size;
-  return size > maxBytes ? tooLarge(maxBytes, size) : decode(readFileSync(path), maxBytes);
+  try {
+    const size = statSync(path).size;
+    return size > maxBytes ? tooLarge(maxBytes, size) : decode(readFileSync(path), maxBytes);
+  } catch (error) {
+    return unreadable(error);
+  }
+}
+
+/** A file that went away or may not be read (permissions): said, never thrown. */
+function unreadable(error: unknown): TextRead {
+  return { ok: false, reason: `cannot be read (${error instanceof Error ? error.message : String(error)}); not checked` };
 }
 
 function tooLarge(maxBytes: number, bytes: number): TextRead {

@@ -6,12 +6,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { compileGlob } from '../service/config/glob';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
 export interface CollectOptions {
-  /** Honour .gitignore files (from the repository root down). Default: true. */
-  gitignore?: boolean;
+  /** Whether .gitignore files apply at a path (a file, or a folder about to be walked). Default: everywhere. */
+  gitignore?: boolean | ((path: string) => boolean);
+  /** Told of a path that exists but cannot be listed or looked at (permissions); without it, such a path fails the call. */
+  unreadable?: (path: string, reason: string) => void;
 }
 
 interface IgnoreRule {
@@ -19,32 +22,90 @@ interface IgnoreRule {
   rules: Ignore;
 }
 
-/** Every file under `paths` (files as given, folders walked) that `accept` takes, sorted. */
+interface Walk {
+  accept: (path: string) => boolean;
+  found: Set<string>;
+  applies: (path: string) => boolean;
+  unreadable: (path: string, error: unknown) => void;
+}
+
+/**
+ * Every file under `paths` that `accept` takes, sorted: files as given, folders walked, and a path
+ * that does not exist but holds glob characters (`*`, `?`, `[`, `{`) read as a glob — quoted, so the
+ * shell leaves it alone — matched under its folders without glob characters
+ * (`'services/**\/*.readiness.yaml'` walks `services/`).
+ */
 export async function collectFiles(paths: readonly string[], accept: (path: string) => boolean, options: CollectOptions = {}): Promise<string[]> {
   const found = new Set<string>();
+  const gitignore = options.gitignore ?? true;
+  const unreadable = (path: string, error: unknown) => {
+    const reason = `cannot be read (${error instanceof Error ? error.message : String(error)}); not checked`;
+    if (!options.unreadable) throw new Error(`${path}: ${reason}`);
+    options.unreadable(path, reason);
+  };
+  const walkOf = (test: (path: string) => boolean): Walk => ({ accept: test, found, unreadable, applies: typeof gitignore === 'function' ? gitignore : () => true });
+  const reads = gitignore !== false;
   for (const path of paths) {
     const absolute = resolve(path);
-    const info = await stat(absolute).catch(() => {
-      throw new Error(`no such file or folder: ${path}`);
-    });
-    if (!info.isDirectory()) found.add(absolute);
-    else await walk(absolute, accept, found, options.gitignore === false ? undefined : await ignoresAbove(absolute));
+    const info = await stat(absolute).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (info instanceof Error) {
+      const glob = isMissing(info) ? globOf(path) : undefined;
+      if (glob) {
+        const matches = compileGlob(glob.pattern);
+        let matched = false;
+        const test = (p: string) => matches(relative(glob.base, p).split(sep).join('/')) && accept(p) && (matched = true);
+        await walkFolder(glob.base, walkOf(test), reads);
+        if (!matched) throw new Error(`no files to check match ${path}`);
+      } else if (isMissing(info)) throw new Error(`no such file or folder: ${path}`);
+      else unreadable(absolute, info);
+    } else if (!info.isDirectory()) found.add(absolute);
+    else await walkFolder(absolute, walkOf(accept), reads);
   }
   return [...found].sort();
 }
 
-async function walk(dir: string, accept: (path: string) => boolean, found: Set<string>, ignores: IgnoreRule[] | undefined): Promise<void> {
+async function walkFolder(dir: string, w: Walk, gitignore: boolean): Promise<void> {
+  if (await stat(dir).then((info) => info.isDirectory(), () => false)) await walk(dir, w, gitignore ? await ignoresAbove(dir) : undefined);
+}
+
+/** `ignores`: the rules of every .gitignore from the repository root down to here (undefined: none are read); each applies where `w.applies` says. */
+async function walk(dir: string, w: Walk, ignores: IgnoreRule[] | undefined): Promise<void> {
   const here = ignores ? [...ignores, ...(await ignoreFile(dir))] : undefined;
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    w.unreadable(dir, error);
+    return;
+  }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (here && isIgnored(path, entry.isDirectory(), here)) continue;
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await walk(path, accept, found, here);
-    } else if (entry.isFile() && accept(path)) {
-      found.add(path);
+    const isDir = entry.isDirectory();
+    if (here && isIgnored(path, isDir, here) && w.applies(path)) continue;
+    if (isDir) {
+      if (!SKIPPED_DIRS.has(entry.name)) await walk(path, w, here);
+    } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFileBehind(path)))) && w.accept(path)) {
+      // A symbolic link to a file is checked as that file; links to folders are not followed (docs/security.md).
+      w.found.add(path);
     }
   }
+}
+
+function isFileBehind(link: string): Promise<boolean> {
+  return stat(link).then((info) => info.isFile(), () => false);
+}
+
+/** `path` as a folder to walk and a glob to match below it, when it has glob characters. */
+function globOf(path: string): { base: string; pattern: string } | undefined {
+  const parts = path.split(/[\\/]/);
+  const first = parts.findIndex((part) => /[*?[{]/.test(part));
+  if (first < 0) return undefined;
+  const base = resolve(parts.slice(0, first).join('/') || (path.startsWith('/') ? '/' : '.'));
+  return { base, pattern: parts.slice(first).join('/') };
+}
+
+function isMissing(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'ENOENT' || error.code === 'ENOTDIR';
 }
 
 /** .gitignore files between the repository root (the folder with `.git`) and `dir`, exclusive. */
