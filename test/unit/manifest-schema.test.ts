@@ -12,6 +12,17 @@ test('a valid manifest has no findings', () => {
   assert.deepEqual(check(fixture('valid.readiness.yaml'), undefined, {}, { 'slos/search.yaml': openSloNamed('search-availability') }), []);
 });
 
+test('a file named as a manifest is not clean when empty, only comments, or a lone value; an empty document after a manifest adds nothing', () => {
+  const missing = ['apiVersion', 'kind', 'metadata', 'spec'].map((p) => `1:1-1:1 missing-property missing required property \`${p}\` in \`document\``);
+  for (const text of ['', '# to do\n', '---\n', '\n\n']) assert.deepEqual(check(text), missing, JSON.stringify(text));
+  assert.deepEqual(check('"x"\n'), ['1:1-1:4 invalid-type `document` must be a mapping; got the string `"x"`']);
+  const valid = fixture('valid.readiness.yaml');
+  const others = { 'slos/search.yaml': openSloNamed('search-availability') };
+  for (const text of [`${valid}---\n`, `---\n${valid}`, `${valid}---\n# end\n`]) assert.deepEqual(check(text, undefined, {}, others), [], JSON.stringify(text.slice(-12)));
+  // Not named as a manifest: an empty YAML file is nobody's business.
+  assert.deepEqual(check('', 'notes.yaml'), []);
+});
+
 test('unknown property: the key, with did-you-mean', () => {
   assert.deepEqual(check(manifest('  lifecyle: production')), [
     '8:3-8:11 unknown-property unknown property `lifecyle` in `spec` — did you mean `lifecycle`?',

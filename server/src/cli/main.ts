@@ -97,6 +97,12 @@ function workerScript(): string | undefined {
 
 usePlainEnv();
 
+// `prr check | head`: the reader went away. Nothing more can be said to it; end quietly with the run's own exit code.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
+
 if (!isMainThread && isWorkerSetup(workerData)) runCheckWorker(workerData);
 else main(process.argv.slice(2)).then(
   (code) => {

@@ -13,7 +13,7 @@ import { shiftRange, type Finding } from './types';
 import { splitDocuments } from './yaml/chunks';
 import { rechunk, type Placed } from './yaml/rechunk';
 import { parseYaml, type ParsedDocument } from './yaml/parse';
-import type { PositionMap } from './yaml/positions';
+import { PositionMap } from './yaml/positions';
 import { locate, type PathSegment } from './yaml/locate';
 import { didYouMean } from './schema/suggest';
 import { internalError } from './rules/internal-error';
@@ -68,6 +68,8 @@ export class YamlChecker {
   check(text: string, namedAs: DocumentKind | undefined, previous?: PreviousCheck): TextResult {
     if (!namedAs && !CONTENT_MARKERS.test(text)) return { findings: [], entities: [] };
     if (text.includes('\u0000')) return { findings: [binaryFinding()], entities: [] };
+    // Named as a manifest (or `.prr.yaml`) but holding nothing: checked as the empty mapping, so it is not silently clean.
+    if (namedAs && EMPTY_YAML.test(text)) return this.checkEmpty(text, namedAs);
     const before = previous?.result.chunks;
     const placed = before && previous ? rechunk(previous.text, before, text) : splitDocuments(text).map((chunk) => ({ ...chunk, from: -1 }));
     const chunks: CheckedChunk[] = [];
@@ -110,38 +112,58 @@ export class YamlChecker {
     return result;
   }
 
+  private checkEmpty(text: string, namedAs: DocumentKind): TextResult {
+    const out = { findings: [] as Finding[], entities: [] as Entity[], budgets: [] as BudgetFact[] };
+    this.checkObject({ kind: namedAs, node: null, value: {}, basePath: [] }, [], new PositionMap(text), out);
+    return { findings: out.findings, entities: out.entities };
+  }
+
+  /** One object's schema check, object rules, entities and error-budget facts, added to `out`. */
+  private checkObject({ kind, node, value, basePath }: KindedObject, damage: readonly number[], positions: PositionMap, out: { findings: Finding[]; entities: Entity[]; budgets: BudgetFact[] }): void {
+    if (kind.unsupported) {
+      out.findings.push(unsupportedFinding(kind.unsupported, node, value, positions));
+      return;
+    }
+    if (kind.kinds && !kind.kinds.includes(String(value.kind))) {
+      out.findings.push(unknownKindFinding(kind, node, value, positions));
+      return;
+    }
+    const validate = this.validators.get(kind.schemaRef(value));
+    const schemaFindings = checkAgainstSchema(validate, { node, value, basePath, damage, unknownKeysTolerated: kind.ruleRenames?.['unknown-property']?.severity !== undefined && kind.ruleRenames['unknown-property'].severity !== 'error' }, positions);
+    out.findings.push(...renameRules(schemaFindings, kind));
+    for (const rule of this.objectRules) {
+      if (rule.kinds.includes(kind.id)) out.findings.push(...runObjectRule(rule, node, value, positions));
+    }
+    out.entities.push(...extractEntities({ kindId: kind.id, value, node, positions }));
+    out.budgets.push(...extractBudgetFacts(kind.id, value, node, positions));
+  }
+
   private checkText(text: string, namedAs: DocumentKind | undefined): TextResult {
     const parsed = parseYaml(text);
     if (parsed.refused) return { findings: [parsed.refused], entities: [] };
     const findings: Finding[] = [];
     const entities: Entity[] = [];
     const budgets: BudgetFact[] = [];
+    const out = { findings, entities, budgets };
     for (const document of parsed.documents) {
       const objects = objectsOf(document, namedAs);
       const foreign = objects.length === 0 && declaresSomething(document.value);
       if (!foreign && (objects.length > 0 || namedAs)) findings.push(...document.findings);
-      for (const { kind, node, value, basePath } of objects) {
-        if (kind.unsupported) {
-          findings.push(unsupportedFinding(kind.unsupported, node, value, parsed.positions));
-          continue;
-        }
-        if (kind.kinds && !kind.kinds.includes(String(value.kind))) {
-          findings.push(unknownKindFinding(kind, node, value, parsed.positions));
-          continue;
-        }
-        const validate = this.validators.get(kind.schemaRef(value));
-        const schemaFindings = checkAgainstSchema(validate, { node, value, basePath, damage: document.damage, unknownKeysTolerated: kind.ruleRenames?.['unknown-property']?.severity !== undefined && kind.ruleRenames['unknown-property'].severity !== 'error' }, parsed.positions);
-        findings.push(...renameRules(schemaFindings, kind));
-        for (const rule of this.objectRules) {
-          if (rule.kinds.includes(kind.id)) findings.push(...runObjectRule(rule, node, value, parsed.positions));
-        }
-        entities.push(...extractEntities({ kindId: kind.id, value, node, positions: parsed.positions }));
-        budgets.push(...extractBudgetFacts(kind.id, value, node, parsed.positions));
-      }
+      for (const object of objects) this.checkObject(object, document.damage, parsed.positions, out);
+      // A file named as a manifest (or `.prr.yaml`) that holds a lone value: its schema says what it should hold.
+      if (namedAs && isBareValue(document.value)) findings.push(...checkAgainstSchema(this.validators.get(namedAs.schemaRef({})), { node: document.doc.contents as Node | null, value: document.value, basePath: [], damage: document.damage }, parsed.positions));
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return budgets.length > 0 ? { findings, entities, budgets } : { findings, entities };
   }
+}
+
+/** Nothing but blank lines, comments and document markers. */
+const EMPTY_YAML = /^(?:[ \t]*(?:#[^\n]*|---[ \t]*(?:#[^\n]*)?|\.\.\.[ \t]*)?\r?\n)*[ \t]*(?:#[^\n]*|---[ \t]*|\.\.\.[ \t]*)?$/;
+
+/** A scalar where a mapping belongs (not null: an empty document; not undefined: one that could not be read). */
+function isBareValue(value: unknown): boolean {
+  return value !== null && value !== undefined && typeof value !== 'object';
 }
 
 function runObjectRule(rule: ObjectRule, node: Node | null | undefined, value: Record<string, unknown>, positions: PositionMap): Finding[] {

@@ -18,7 +18,15 @@ export const stylish: Formatter = (report, { colors }) => {
 export function formatFinding(path: string, f: Finding, colors?: Colors): string {
   const severity = colors ? SEVERITY_COLOR[f.severity](colors)(f.severity) : f.severity;
   const ruleId = colors ? colors.dim(f.ruleId) : f.ruleId;
-  return `${path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${severity}  ${ruleId}  ${f.message}`;
+  return `${visible(path)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${severity}  ${ruleId}  ${visible(f.message)}`;
+}
+
+/**
+ * Control characters from a checked file (a key may hold ESC, a line break) shown as escapes: printed raw,
+ * they could clear or retitle the terminal, or break the one-line-a-finding format.
+ */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 const SEVERITY_COLOR: Record<Severity, (c: Colors) => (text: string) => string> = {
