@@ -145,6 +145,8 @@ test('flow style: keys inside `{ }` written flow style, values after `key: `, it
     ['false', { start: { line: 6, character: 23 }, end: { line: 6, character: 25 } }],
   ]);
   assert.deepEqual(labels(complete(`${HEAD}  release: {\n    strategy: |\n  }\n`)), ['canary', 'blue-green', 'rolling', 'recreate']);
+  // Right after the colon, the value comes with a space: `{strategy:canary}` would be one plain scalar, a key.
+  assert.equal(item(complete(`${HEAD}  owner: a\n  release: {strategy:|}\n`), 'canary').edit.newText, ' canary');
   // Items of a flow list: references and runbook paths; a collection left open still completes.
   assert.deepEqual(labels(complete(`${HEAD}  owner: a\n  slos: [{ ref: check| }]\n`)), ['checkout-availability', 'checkout-latency']);
   assert.deepEqual(labels(complete(`${HEAD}  owner: a\n  runbooks: [runbooks/Rollback.md, |`, 'readiness.yaml')), ['runbooks/CheckoutHighErrorRate.md', 'runbooks/CheckoutHighLatency.md', 'runbooks/Rollback.md']);
@@ -175,6 +177,17 @@ test('JSON files of our kinds: quoted keys and strings, over a typed opening quo
 test('runbook headings are still completed in runbooks', () => {
   const { text, position } = withCursor('# X\n\n## Meaning\n\nIt is.\n\n## |\n');
   assert.deepEqual(engine.complete({ uri: `${BASE}runbooks/X.md`, text }, position).map((i) => i.label).slice(0, 2), ['## Impact', '## Diagnosis']);
+});
+
+test('no heading completion on a `#` line in a code block, an HTML comment or the front matter', () => {
+  const runbook = '---\ntitle: X\n# |front\n---\n\n# X\n\n## Meaning\n\n```sh\n# |code\n```\n\n<!--\n# |comment\n-->\n\n## |\n';
+  const cursors = [...runbook.matchAll(/\|/g)].map((m) => m.index);
+  const results = cursors.map((at) => {
+    const { text, position } = withCursor(runbook.slice(0, at + 1).replace(/\|/g, '') + '|' + runbook.slice(at + 1).replace(/\|/g, ''));
+    return engine.complete({ uri: `${BASE}runbooks/X.md`, text }, position).length;
+  });
+  assert.deepEqual(results.slice(0, 3), [0, 0, 0]);
+  assert.ok(results[3] > 0, 'a real heading line is still completed');
 });
 
 test('.prr.yaml: rule ids not set yet under `rules`, severities as their values', () => {

@@ -74,6 +74,21 @@ test('Markdown: HTML comments, `#` comments inside the front matter, nothing ins
   assert.deepEqual(rules(runbook('```\n<!-- prr-disable-file runbook-placeholder -->\n```\n\nTODO')), ['frontmatter-unknown-key', 'runbook-placeholder']);
 });
 
+test('Markdown: no line comment is offered inside a code block or among a table\'s rows (it would be code, or end the table); the file comment is', () => {
+  const text = '# X\n\n## Meaning\n\nM.\n\n## Impact\n\nI.\n\n## Diagnosis\n\n```sh\ndf -h  # TODO: add the node selector\n```\n\n| team | owner |\n| --- | --- |\n| team-x | TBD |\n\n## Mitigation\n\n1. M. TODO\n\n## Escalation\n\nE.\n';
+  const findings = createEngine().check({ uri: 'file:///w/runbooks/X.md', text }).filter((f) => f.ruleId === 'runbook-placeholder');
+  const titles = (f: Finding) => (f.fixes ?? []).filter((x) => x.suppression).map((x) => x.title);
+  assert.deepEqual(findings.map((f) => [f.range.start.line, titles(f)]), [
+    [13, ['Disable runbook-placeholder for this file']],
+    [18, ['Disable runbook-placeholder for this file']],
+    [22, ['Disable runbook-placeholder for this line', 'Disable runbook-placeholder for this file']],
+  ]);
+  // The line comment that is offered works.
+  const fix = findings[2].fixes?.find((x) => x.title.endsWith('this line'));
+  const fixed = applyEdits(text, fix?.edits ?? []);
+  assert.deepEqual(createEngine().check({ uri: 'file:///w/runbooks/X.md', text: fixed }).filter((f) => f.ruleId === 'runbook-placeholder').map((f) => f.range.start.line), [13, 18]);
+});
+
 test('a .prr.yaml is never silenced, and YAML that is not ours gets no suppression findings', () => {
   const engine = createEngine();
   const config = engine.check({ uri: 'file:///w/.prr.yaml', text: '# prr-disable-file unknown-property\nrulez: {}\n' });

@@ -51,10 +51,12 @@ test('a file named like a manifest is checked even without apiVersion', () => {
   ]);
 });
 
-test('empty files, comment-only files and empty documents give nothing', () => {
-  assert.deepEqual(check(''), []);
-  assert.deepEqual(check('# nothing yet\n'), []);
-  assert.deepEqual(check('---\n---\n'), []);
+test('empty files, comment-only files and empty documents give nothing, unless the file is named as a manifest', () => {
+  for (const text of ['', '# nothing yet\n', '---\n---\n']) {
+    assert.deepEqual(check(text, 'notes.yaml'), []);
+    // A readiness.yaml that declares nothing must not pass a CI gate clean: it is checked as the empty mapping.
+    assert.equal(check(text).filter((f) => f.includes('missing-property')).length, 4, JSON.stringify(text));
+  }
 });
 
 test('JSON manifests are checked like YAML', () => {

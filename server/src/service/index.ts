@@ -157,7 +157,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function finish(document: SourceDocument, findings: Finding[], config: FileConfig, syntax: CommentSyntax | undefined): Finding[] {
     if (!syntax) return applySeverity(findings, config);
     const facts = factsOf(document);
-    return addDisableFixes(facts, applySeverity(applySuppressions(facts, findings, syntax, known), config), syntax);
+    const kept = applySeverity(applySuppressions(facts, findings, syntax, known), config);
+    // JSON has no comments: a disable comment would leave a file no other tool reads.
+    return /\.json$/i.test(document.uri) ? kept : addDisableFixes(facts, kept, syntax);
   }
 
   /** The text facts of a document's current text, derived from those of its last text (see text-facts.ts). */

@@ -352,7 +352,7 @@ function markdownComplexity(text: string, limit: number, maxBrackets: number, ma
 }
 
 /** Whether the line is a GFM table's delimiter row — `| --- | :-: |`, pipes at the ends optional — read in one pass (a regex of it backtracks quadratically on a long run of blanks). */
-function isDelimiterRow(text: string, from: number, end: number): boolean {
+export function isDelimiterRow(text: string, from = 0, end = text.length): boolean {
   let k = text.charCodeAt(from) === 124 /* | */ ? from + 1 : from;
   for (let cells = 0; ; cells++) {
     while (k < end && isBlank(text.charCodeAt(k))) k++;

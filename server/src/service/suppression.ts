@@ -8,6 +8,7 @@ import type { Finding, Fix, Position, TextEdit } from './types';
 import type { PositionMap } from './yaml/positions';
 import type { TextFacts } from './text-facts';
 import { nearest } from './schema/suggest';
+import { isDelimiterRow } from './limits';
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 
@@ -70,6 +71,31 @@ class Lines {
 
   inFrontmatter(line: number): boolean {
     return this.frontmatter !== undefined && line >= this.frontmatter.first && line <= this.frontmatter.last;
+  }
+
+  private closed?: Set<number>;
+
+  /**
+   * Markdown lines a comment line may not go before: inside a fenced code block (the comment would be code, and
+   * directives there are not read) and a table's rows after its header (a line between them ends the table).
+   */
+  closedToComments(line: number): boolean {
+    if (!this.markdown) return false;
+    if (!this.closed) {
+      const closed = (this.closed = new Set<number>());
+      let fence: string | undefined;
+      for (let at = this.frontmatter ? this.frontmatter.close + 1 : 0; at < this.count; at++) {
+        const text = this.at(at);
+        const opener = FENCE.exec(text);
+        if (fence !== undefined) closed.add(at);
+        if (opener && (fence === undefined || (opener[1][0] === fence[0] && opener[1].length >= fence.length && text.trim() === opener[1]))) {
+          fence = fence === undefined ? opener[1] : undefined;
+        } else if (fence === undefined && text.includes('|') && isDelimiterRow(text.trimStart()) && at > 0 && this.at(at - 1).includes('|')) {
+          for (; at < this.count && this.at(at).trim() !== ''; at++) closed.add(at);
+        }
+      }
+    }
+    return this.closed.has(line);
   }
 }
 
@@ -223,6 +249,7 @@ function lineFix(finding: Finding, lines: Lines, directives: readonly Directive[
   // not parse moves the syntax error rather than silencing it: that one is for the whole file.
   if (lines.frontmatter && (line === 0 || line === lines.frontmatter.close)) return undefined;
   if (rule === 'yaml-syntax') return undefined;
+  if (lines.closedToComments(line)) return undefined; // the file-wide comment still works
   const html = lines.markdown && !lines.inFrontmatter(line);
   const title = `Disable ${rule} for this line`;
   const above = directives.find((d) => d.scope === 'next-line' && d.html === html && d.line === line - 1);

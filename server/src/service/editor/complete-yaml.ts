@@ -63,12 +63,20 @@ export function completeYaml(document: SourceDocument, position: Position, conte
   };
   if (cursor.mode === 'key' && object.kind.id === 'prr-config' && path.length === 1 && path[0] === 'rules') return ruleItems(valueAt(object.value, path), cursor, range);
   if (cursor.mode === 'key') return keys(path);
-  if (cursor.mode === 'value') return values(path);
+  if (cursor.mode === 'value') {
+    // `{strategy:|}`: `canary` right after the colon would make one plain scalar, `strategy:canary`, a key.
+    return cursor.flow && document.text[cursor.start - 1] === ':' ? values(path).map(afterColon) : values(path);
+  }
   const item = at(path);
   const isObjectItem = item.some((s) => s.schema.type === 'object' || isObject(s.schema.properties));
   // In a flow list an object item starts with `{`; then its keys are completed.
   if (isObjectItem && style.flow) return [];
   return isObjectItem ? keys(path) : values(path);
+}
+
+/** The item with a space before what it inserts. */
+function afterColon(item: CompletionItem): CompletionItem {
+  return { ...item, edit: { ...item.edit, newText: ` ${item.edit.newText}` }, ...(item.snippet !== undefined ? { snippet: ` ${item.snippet}` } : {}) };
 }
 
 /** How inserted text is written: block YAML, flow YAML (inside `{…}`/`[…]`) or JSON. */

@@ -152,7 +152,8 @@ function insertProperty(map: YAMLMap, name: string, schema: Record<string, unkno
   if (map.flow) {
     const close = (map.range?.[1] ?? 0) - 1;
     if (text[close] !== '}') return [];
-    const entry = `${yamlValue(name)}: ${flow(skeleton)}`;
+    const asJson = json(map, text);
+    const entry = `${flowValue(name, asJson)}: ${flow(skeleton, asJson)}`;
     const last = map.items[map.items.length - 1] as Pair | undefined;
     const lastEnd = last ? pairEnd(last, text) : undefined;
     const at = lastEnd ?? close;
@@ -200,13 +201,27 @@ function block(name: string, skeleton: Skeleton, indent: string, unit: string, e
   if (skeleton.kind === 'map' && skeleton.entries.length > 0) {
     return `${indent}${key}:${eol}${skeleton.entries.map(([child, value]) => block(child, value, indent + unit, unit, eol)).join('')}`;
   }
-  return `${indent}${key}: ${flow(skeleton)}${eol}`;
+  return `${indent}${key}: ${flow(skeleton, false)}${eol}`;
 }
 
-function flow(skeleton: Skeleton): string {
+function flow(skeleton: Skeleton, asJson: boolean): string {
   if (skeleton.kind === 'list') return '[]';
-  if (skeleton.kind === 'map') return `{${skeleton.entries.map(([name, value]) => `${yamlValue(name)}: ${flow(value)}`).join(', ')}}`;
-  return yamlValue(skeleton.value);
+  if (skeleton.kind === 'map') return `{${skeleton.entries.map(([name, value]) => `${flowValue(name, asJson)}: ${flow(value, asJson)}`).join(', ')}}`;
+  return flowValue(skeleton.value, asJson);
+}
+
+function flowValue(value: unknown, asJson: boolean): string {
+  return asJson ? JSON.stringify(value) ?? 'null' : yamlValue(value);
+}
+
+/**
+ * Whether a flow mapping is written as JSON (a `.json` file, or YAML in JSON style): its keys are
+ * double-quoted, or, with none yet, the document is a `{` whose first key is. Then what is inserted is JSON too.
+ */
+function json(map: YAMLMap, text: string): boolean {
+  const first = (map.items[0] as Pair | undefined)?.key;
+  if (first) return isScalar(first) && first.type === 'QUOTE_DOUBLE';
+  return /^\uFEFF?\s*\{\s*"/.test(text);
 }
 
 /** The document's indentation step: from a nested block mapping in this one, else from the first nesting in the text. */

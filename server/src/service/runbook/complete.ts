@@ -1,6 +1,7 @@
 // Completion of runbook section headings: on a line that starts a heading, offer the
 // sections the runbook does not have yet, in their canonical order.
 
+import type { Nodes, Root } from 'mdast';
 import type { Position, Range } from '../types';
 import type { RunbookModel } from './model';
 import { SECTION_KINDS } from './sections';
@@ -29,7 +30,8 @@ export function completeSectionHeadings(model: RunbookModel, position: Position)
   const lineStart = model.positions.offsetAt({ line: position.line, character: 0 });
   const typed = model.text.slice(lineStart, model.positions.offsetAt(position));
   const match = /^(#{1,6})[ \t]*[^\n]*$/.exec(typed);
-  if (!match) return [];
+  // A `#` line in a code block, an HTML comment or the front matter is a shell or YAML comment, not a heading.
+  if (!match || insideLiteral(model.root, lineStart)) return [];
   const present = new Set(model.sections.map((s) => s.kind?.id));
   const hashes = match[1].length === 1 ? '##' : match[1];
   const range = { start: { line: position.line, character: 0 }, end: position };
@@ -40,4 +42,17 @@ export function completeSectionHeadings(model: RunbookModel, position: Position)
     sortText: String(i).padStart(2, '0'),
     edit: { range, newText: `${hashes} ${kind.title}\n\n${kind.guidance}\n` },
   }));
+}
+
+/** Whether `offset` lies in a code block, an HTML block or the front matter (iterative: nesting may be deep). */
+function insideLiteral(root: Root, offset: number): boolean {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    const { start, end } = node.position ?? {};
+    if (node !== root && (start === undefined || end === undefined || offset < (start.offset ?? 0) || offset > (end.offset ?? 0))) continue;
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') return true;
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
+  return false;
 }

@@ -47,9 +47,18 @@ export class PositionMap {
     return { line, character: clamped - this.lineStarts[line] };
   }
 
+  /**
+   * The offset of an LSP position, read as LSP says: a character past the end of its line is the line's end
+   * (before its line break, not into the next line), a line past the last is the end of the text.
+   */
   offsetAt(position: Position): number {
-    const lineStart = this.lineStarts[Math.min(Math.max(position.line, 0), this.lineStarts.length - 1)];
-    return Math.min(lineStart + Math.max(position.character, 0), this.text.length);
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const lineStart = this.lineStarts[position.line];
+    let lineEnd = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    return Math.min(lineStart + Math.max(position.character, 0), lineEnd);
   }
 
   rangeOf(start: number, end: number): Range {
