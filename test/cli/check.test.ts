@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prr, PAYMENTS, PAYMENTS_FINDINGS } from './run-prr';
+import { rmSync } from 'node:fs';
+import { prr, PAYMENTS, PAYMENTS_FINDINGS, workspace } from './run-prr';
 
 const LINE = /^(?<path>[^\s:][^:]*):(?<line>\d+):(?<col>\d+) {2}(?<severity>error|warning|info|hint) {2}(?<rule>[a-z0-9-]+) {2}(?<message>.+)$/;
 const SUMMARY = /^(no problems|\d+ (error|warning|info|hint)s?(, \d+ (error|warning|info|hint)s?)* in \d+ files?); \d+ files? checked$/;
@@ -69,4 +70,20 @@ test('--help and --version exit 0', () => {
   assert.match(prr(['--help']).stdout, /Usage: prr <command>/);
   assert.match(prr(['check', '--help']).stdout, /Usage: prr <command>/);
   assert.match(prr(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('PRR_NOW pins the clock of prr check as of the editor: a calendar month is measured as the pinned one', () => {
+  const slo = 'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: cal\nspec:\n  service: web\n  indicatorRef: x\n  timeWindow:\n    - duration: 1M\n      calendar:\n        startTime: "2026-01-01 00:00:00"\n        timeZone: UTC\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n  alertPolicies:\n    - kind: AlertPolicy\n      metadata: {name: p}\n      spec:\n        conditions:\n          - kind: AlertCondition\n            metadata: {name: c}\n            spec:\n              severity: ticket\n              condition: {kind: burnrate, op: gt, threshold: 0.5, lookbackWindow: 29d}\n        notificationTargets:\n          - kind: AlertNotificationTarget\n            metadata: {name: t}\n            spec: {target: mail}\n---\napiVersion: openslo/v1\nkind: SLI\nmetadata: {name: x}\nspec:\n  ratioMetric:\n    counter: true\n    good: {metricSource: {type: P, spec: {q: a}}}\n    total: {metricSource: {type: P, spec: {q: b}}}\n---\napiVersion: openslo/v1\nkind: Service\nmetadata: {name: web}\n';
+  const dir = workspace({ 'slo.yaml': slo });
+  try {
+    const rules = (now: string) => prr(['check', 'slo.yaml', '--format', 'json'], { cwd: dir, env: { PRR_NOW: now } }).stdout;
+    // February 2026 has 28 days, so a 29-day lookback is longer than the window; March has 31.
+    assert.match(rules('2026-02-10'), /slo-lookback-exceeds-window/);
+    assert.doesNotMatch(rules('2026-03-10'), /slo-lookback-exceeds-window/);
+    const bad = prr(['check', 'slo.yaml'], { cwd: dir, env: { PRR_NOW: 'soon' } });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /PRR_NOW=soon is not a date/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -121,6 +121,24 @@ test('slo-budget-too-small: whole slices, and `1m` read as the minute it is', ()
   assert.match(messages(slo('1m', '0.99'))[0], /per 1 m \(`1m` is 1 minute; months are `M`, e\.g\. `1M`\).*no target can: the window itself is not longer than 1 m$/);
 });
 
+test('RatioTimeslices is budgeted as time, not whole slices: the target is the average of the slices\' ratios', () => {
+  const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
+  const text = 'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: s\nspec:\n  service: svc\n  indicatorRef: sli\n  budgetingMethod: RatioTimeslices\n  timeWindow:\n    - duration: 28d\n      isRolling: true\n  objectives:\n    - target: 0.999\n      timeSliceWindow: 1h\n';
+  // 28 d × 0.001 = 40 m 19 s; counted as whole 1 h slices it was 0 (a false "a single short incident breaks the SLO").
+  assert.deepEqual(engine.check({ uri: 'file:///w/slo.yaml', text }).filter((f) => f.ruleId === 'slo-budget-too-small'), []);
+  const hints = engine.budgetHints({ uri: 'file:///w/slo.yaml', text });
+  assert.ok(hints.some((h) => /40 m 19 s of error budget per 28 d/.test(JSON.stringify(h))), JSON.stringify(hints));
+});
+
+test('slo-budget-too-small speaks in the unit the file uses: Sloth\'s objective and OpenSLO\'s targetPercent are percentages', () => {
+  const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
+  const message = (uri: string, text: string) => engine.check({ uri, text }).find((f) => f.ruleId === 'slo-budget-too-small')?.message;
+  const sloth = 'version: "prometheus/v1"\nservice: "svc"\nslos:\n  - name: "full"\n    objective: 100\n    sli: {raw: {error_ratio_query: \'sum(rate(x[{{.window}}]))\'}}\n    alerting: {name: B}\n';
+  assert.equal(message('file:///w/sloth.yaml', sloth), '`objective` 100 leaves an error budget of 0 s per 30 d, under the 1 m minimum (`budget.minimumBudget`): a single short incident breaks the SLO; an `objective` of at most 99.9976 gives 1 m or more');
+  const percent = 'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: s\nspec:\n  service: svc\n  indicatorRef: sli\n  budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 7d\n      isRolling: true\n  objectives:\n    - targetPercent: 99.9999\n';
+  assert.match(message('file:///w/slo.yaml', percent) ?? '', /^`targetPercent` 99\.9999 leaves .*; a `targetPercent` of at most 99\.99\d* gives 1 m or more$/);
+});
+
 test('a condition in its own file is judged against the SLO that uses it through a policy in another file', () => {
   const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
   const condition = { uri: 'file:///w/conditions.yaml', text: 'apiVersion: openslo/v1\nkind: AlertCondition\nmetadata:\n  name: fast-burn\nspec:\n  severity: page\n  condition:\n    kind: burnrate\n    op: gte\n    threshold: 2\n    lookbackWindow: 5d\n' };

@@ -599,6 +599,14 @@ test('AlertPolicy: an inline target without kind says kind is missing', () => {
   ]);
 });
 
+test('alertAfter may be 0m (the spec\'s default); alertPolicies may be left empty, as the spec\'s own examples do', () => {
+  const condition = (alertAfter: string) => `apiVersion: openslo/v1\nkind: AlertCondition\nmetadata:\n  name: zero-wait\nspec:\n  severity: page\n  condition:\n    kind: burnrate\n    op: gt\n    threshold: 14.4\n    lookbackWindow: 1h\n    alertAfter: ${alertAfter}\n`;
+  assert.deepEqual(run(condition('0m')), []);
+  assert.deepEqual(run(condition('5m')), []);
+  assert.match(run(condition('0 m'))[0], /invalid-format `spec.condition.alertAfter` must be a duration: a whole number \(0 or more\) and a unit/);
+  assert.deepEqual(run(`${SLO}  alertPolicies:\n`, 'slo.yaml').filter((f) => !f.includes('unresolved-reference') && !f.includes('missing-service')), []);
+});
+
 test('AlertCondition: severity not empty, kind burnrate, threshold a number, lookbackWindow a duration', () => {
   const condition = `apiVersion: openslo/v1
 kind: AlertCondition

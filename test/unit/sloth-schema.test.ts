@@ -93,10 +93,12 @@ test('objective: a quoted number is a type error only', () => {
   ]);
 });
 
-test('objective: values in (0, 100] pass, 100 included', () => {
+test('objective: values in (0, 100] pass the schema, 100 included (which leaves no error budget: a budget warning)', () => {
   for (const objective of ['0.1', '50', '99.99', '100']) {
-    assert.deepEqual(check(PROMETHEUS.replace('objective: 99.9', `objective: ${objective}`), 'sloth.yaml'), [], objective);
-    assert.deepEqual(check(K8S.replace('objective: 99.9', `objective: ${objective}`), 'sloth.yaml'), [], objective);
+    const budget = objective === '100' ? ['slo-budget-too-small'] : [];
+    for (const text of [PROMETHEUS, K8S]) {
+      assert.deepEqual(check(text.replace('objective: 99.9', `objective: ${objective}`), 'sloth.yaml').map((f) => f.split(' ')[1]), budget, objective);
+    }
   }
 });
 

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createEngine, type Finding, type LocalCheck } from '../service';
 import { rulesDocsBaseUrl } from '../node/docs-location';
 import { diskIO } from '../node/engine-io';
+import { clockOption } from '../node/clock';
 import { ConfigStore } from '../node/config-store';
 import { readTextSync, type TextRead } from '../node/read-text';
 import { isMarkdownPath } from '../service/check-markdown';
@@ -48,7 +49,8 @@ export function isWorkerSetup(data: unknown): data is WorkerSetup {
 export function runCheckWorker(setup: WorkerSetup): void {
   const port = parentPort;
   if (!port) return;
-  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO(), batch: true });
+  // The same clock as the main thread's (PRR_NOW pins it), or calendar windows would be measured apart.
+  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO(), batch: true, ...clockOption() });
   const configs = new ConfigStore(engine, setup.explicitConfig ? { explicit: setup.explicitConfig } : {});
   port.on('message', (batch: Batch) => {
     port.postMessage({ id: batch.id, results: batch.files.map(checkOne) } satisfies BatchDone);

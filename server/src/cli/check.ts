@@ -8,7 +8,7 @@ import { diskIO } from '../node/engine-io';
 import { colorEnabled, createColors } from './color';
 import { FORMAT_NAMES, FORMATS } from './format/registry';
 import type { FormatContext } from './format/types';
-import { choice, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
+import { choice, commandClock, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
 import { createProgress } from './progress';
 import { workerCount } from './parallel';
 import { checkFiles, errorsOnly, FILE_SKIPPED, withBrokenConfigs, withUnreadable } from './report';
@@ -29,7 +29,7 @@ export async function checkCommand(args: readonly string[], version: string, wor
   const { values, positionals } = parseCommandLine(args, CHECK_OPTIONS);
   const format = choice('format', values.format, FORMAT_NAMES, 'stylish');
   const maxWarnings = count('max-warnings', values['max-warnings']);
-  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO(), batch: true });
+  const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO(), batch: true, ...commandClock() });
   const configs = new ConfigStore(engine, values.config ? { explicit: resolve(values.config) } : {});
   let files: string[];
   // Paths that exist but cannot be read are reported as skipped, not a reason to stop.

@@ -1,6 +1,7 @@
 // Command-line parsing shared by the commands: node:util's parseArgs, plus the value
 // checks it does not do. Every mistake becomes a UsageError (exit code 2).
 
+import { clockFromEnv } from '../node/clock';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -48,4 +49,14 @@ export function count(option: string, value: string | undefined): number | undef
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
   throw new UsageError(`invalid value '${value}' for --${option}; valid values: a whole number, 0 or more`);
+}
+
+/** The engine's clock option for a command: pinned by `PRR_NOW` when set; a value that is not a date is a usage error. */
+export function commandClock(): { now?: () => Date } {
+  try {
+    const now = clockFromEnv();
+    return now ? { now } : {};
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

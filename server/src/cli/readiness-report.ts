@@ -6,14 +6,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEngine, type ReadinessReport } from '../service';
 import { REPORT_FORMATS, reportChunks } from '../report';
-import { clockFromEnv } from '../node/clock';
 import { ConfigStore } from '../node/config-store';
 import { diskIO } from '../node/engine-io';
 import { indexFiles } from '../node/index-files';
 import { collectFiles } from '../node/workspace';
 import { writeChunksAtomic } from '../node/write-file';
 import { displayPath } from './paths';
-import { choice, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
+import { choice, commandClock, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
 import { createProgress } from './progress';
 
 const YAML_FILE = /\.(ya?ml|json)$/i;
@@ -31,13 +30,7 @@ export async function reportCommand(args: readonly string[]): Promise<number> {
   const format = choice('format', values.format, REPORT_FORMATS, 'markdown');
   const minScore = count('min-score', values['min-score']);
   if (minScore !== undefined && minScore > 100) throw new UsageError(`invalid value '${minScore}' for --min-score; valid values: a whole number from 0 to 100`);
-  let now: (() => Date) | undefined;
-  try {
-    now = clockFromEnv();
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const engine = createEngine({ io: diskIO(), ...(now ? { now } : {}) });
+  const engine = createEngine({ io: diskIO(), ...commandClock() });
   const configs = new ConfigStore(engine, values.config ? { explicit: resolve(values.config) } : {});
   let files: string[];
   try {

@@ -21,7 +21,7 @@ export interface SliceBudget {
   seconds: number;
 }
 
-/** Timeslices and RatioTimeslices: a slice is good or bad as a whole, so the budget is a whole number of bad slices. */
+/** Timeslices: a slice is good or bad as a whole, so the budget is a whole number of bad slices. */
 export function sliceBudget(target: number, windowSeconds: number, sliceSeconds: number): SliceBudget {
   const slices = Math.floor(windowSeconds / sliceSeconds);
   // The small epsilon keeps 40320 × 0.001 = 40.32 from becoming 40.319999… before flooring; exact products stay whole.

@@ -120,7 +120,9 @@ function objectiveBudget(fact: ObjectiveFact, settings: BudgetSettings): Objecti
   const window = windowOfObjective(fact, settings);
   if (!window) return undefined;
   const allowedRatio = allowedErrorRatio(fact.target);
-  const sliceSeconds = fact.method !== 'Occurrences' ? shorthandSeconds(fact.slice) : undefined;
+  // Only Timeslices counts whole bad slices; RatioTimeslices averages the slices' success ratios (OpenSLO's
+  // budgeting-method examples), so its budget is time, as for Occurrences.
+  const sliceSeconds = fact.method === 'Timeslices' ? shorthandSeconds(fact.slice) : undefined;
   const per = `per ${window.short}`;
   const ratioText = `${formatPercent(allowedRatio)} may fail`;
   if (sliceSeconds !== undefined && sliceSeconds <= window.seconds) {
@@ -136,8 +138,11 @@ function objectiveBudget(fact: ObjectiveFact, settings: BudgetSettings): Objecti
   const text = fact.method === 'Occurrences'
     ? `${formatDuration(seconds)} of error budget ${per} (${ratioText})`
     : `${formatDuration(seconds)} of error budget ${per}`;
+  const how = fact.method === 'Occurrences'
+    ? ` — ${ratioText}: ${oneIn(allowedRatio)}; the time is what a full outage at even traffic would use`
+    : fact.method === 'RatioTimeslices' ? ' — the average of the slices\' success ratios may fall short of 100 % by the allowed ratio; the time is what a full outage would use' : '';
   const details = [
-    `**Error budget**: ${formatDuration(seconds)} ${per}${fact.method === 'Occurrences' ? ` — ${ratioText}: ${oneIn(allowedRatio)}; the time is what a full outage at even traffic would use` : ''}.`,
+    `**Error budget**: ${formatDuration(seconds)} ${per}${how}.`,
     `Window: ${window.label}. Allowed error ratio 1 − ${trim(fact.target, 10)} = ${trim(allowedRatio, 12)}; budget = window × ratio.`,
   ].join('\n\n');
   return { type: 'objective', fact, window, allowedRatio, seconds, text, details };

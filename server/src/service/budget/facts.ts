@@ -23,6 +23,8 @@ export interface ObjectiveFact {
   method: BudgetingMethod;
   /** As a fraction. */
   target: number;
+  /** The field that holds the target when it is written as a percentage (Sloth's `objective`, OpenSLO's `targetPercent`). */
+  percentField?: 'objective' | 'targetPercent';
   /** The timeSliceWindow as written (Timeslices, RatioTimeslices). */
   slice?: string;
   /** Where the hint goes (the target's value) and the object or list item it is about. */
@@ -116,7 +118,7 @@ function slo(reader: Reader, name: string, spec: Record<string, unknown>, v1: bo
       const slice = typeof objective.timeSliceWindow === 'string' ? objective.timeSliceWindow : undefined;
       facts.push({
         type: 'objective', slo: name, label: typeof objective.displayName === 'string' ? objective.displayName : `[${i}]`,
-        window, method, target: raw, ...(slice ? { slice } : {}),
+        window, method, target: raw, ...(slice ? { slice } : {}), ...(percent ? { percentField: 'targetPercent' as const } : {}),
         anchor: rangeOf(reader, [...at, percent ? 'targetPercent' : 'target']), scope: rangeOf(reader, at),
       });
     });
@@ -181,11 +183,11 @@ function windowOf(window: unknown, v1: boolean): WindowSpec | undefined {
 function sloth(reader: Reader, base: PathSegment[], spec: Record<string, unknown>, k8s: boolean): BudgetFact[] {
   const facts: BudgetFact[] = [];
   list(spec.slos).forEach(([item, i]) => {
-    if (typeof item.objective !== 'number' || !(item.objective >= 0 && item.objective < 100)) return;
+    if (typeof item.objective !== 'number' || !(item.objective >= 0 && item.objective <= 100)) return;
     const at = [...base, 'slos', i];
     const name = typeof item.name === 'string' ? item.name : `[${i}]`;
     const target = item.objective / 100;
-    facts.push({ type: 'objective', slo: name, label: name, window: 'sloth', method: 'Occurrences', target, anchor: rangeOf(reader, [...at, 'objective']), scope: rangeOf(reader, at) });
+    facts.push({ type: 'objective', slo: name, label: name, window: 'sloth', method: 'Occurrences', target, percentField: 'objective', anchor: rangeOf(reader, [...at, 'objective']), scope: rangeOf(reader, at) });
     const alerting = isObject(item.alerting) ? item.alerting : undefined;
     if (!alerting) return;
     for (const severity of ['page', 'ticket'] as const) {

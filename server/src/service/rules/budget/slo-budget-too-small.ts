@@ -17,11 +17,15 @@ export const rule: BudgetRule = {
       // OpenSLO's `m` is minutes and `M` months; `1m` for "one month" is a known slip (OpenSLO's own Timeslices example).
       const written = item.fact.window === 'sloth' ? undefined : item.fact.window.written;
       const slip = written && /^[0-9]+m$/.test(written) ? ` (\`${written}\` is ${written.slice(0, -1)} minute${written === '1m' ? '' : 's'}; months are \`M\`, e.g. \`1M\`)` : '';
-      const remedy = loosest > 0 ? `a target of at most ${trim(Math.floor(loosest * 1e6) / 1e6, 6)} gives ${formatDuration(minimum)} or more` : `no target can: the window itself is not longer than ${formatDuration(minimum)}`;
+      // In the unit the file writes it in: Sloth's `objective` and OpenSLO's `targetPercent` are percentages.
+      const field = item.fact.percentField;
+      const name = field ?? 'target';
+      const inUnit = (fraction: number, digits: number) => (field ? trim(fraction * 100, digits - 2) : trim(fraction, digits));
+      const remedy = loosest > 0 ? `${field === 'objective' ? 'an `objective`' : field ? `a \`${field}\`` : 'a target'} of at most ${inUnit(Math.floor(loosest * 1e6) / 1e6, 6)} gives ${formatDuration(minimum)} or more` : `no target can: the window itself is not longer than ${formatDuration(minimum)}`;
       const what = item.slices ? `${item.slices.badAllowed} bad slices (${formatDuration(item.seconds)})` : formatDuration(item.seconds);
       report(
         item.fact.anchor,
-        `target ${trim(item.fact.target, 10)} leaves an error budget of ${what} per ${item.window.short}${slip}, under the ${formatDuration(minimum)} minimum (\`budget.minimumBudget\`): a single short incident breaks the SLO; ${remedy}`,
+        `${field ? `\`${name}\`` : 'target'} ${inUnit(item.fact.target, 10)} leaves an error budget of ${what} per ${item.window.short}${slip}, under the ${formatDuration(minimum)} minimum (\`budget.minimumBudget\`): a single short incident breaks the SLO; ${remedy}`,
       );
     }
   },
