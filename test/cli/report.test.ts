@@ -105,7 +105,7 @@ test('prr --help documents report, its gates and its exit codes', () => {
   assert.match(stdout, /Exit codes of report: 0 the gates pass/);
 });
 
-test('.prr.yaml readiness settings apply to the CLI report; a broken .prr.yaml is named on stderr', () => {
+test('.prr.yaml readiness settings apply to the CLI report; a broken .prr.yaml is named on stderr and fails a gate', () => {
   const manifest = 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: svc\nspec:\n  owner: team-a\n  tier: 2\n';
   const strict = workspace({ '.prr.yaml': 'root: true\nreadiness:\n  checks:\n    ownership-on-call: { blocksAtTiers: [1, 2] }\n', 'svc.readiness.yaml': manifest });
   const run = prr(['report', '.', '--fail-on-blocked', '--format', 'json'], { cwd: strict, env: DAY });
@@ -113,6 +113,6 @@ test('.prr.yaml readiness settings apply to the CLI report; a broken .prr.yaml i
   assert.equal(run.stderr, 'prr: svc (svc.readiness.yaml) is blocked at tier 2 by ownership-on-call\n');
   const broken = workspace({ '.prr.yaml': 'root: true\nreadiness:\n  checks:\n    owner-ship: { weight: 2 }\n', 'svc.readiness.yaml': manifest });
   const second = prr(['report', '.', '--fail-on-blocked', '--format', 'json'], { cwd: broken, env: DAY });
-  assert.equal(second.code, 0);
-  assert.equal(second.stderr, "prr: .prr.yaml has errors and was not used (see 'prr check .prr.yaml')\n");
+  assert.equal(second.code, 1);
+  assert.equal(second.stderr, "prr: .prr.yaml has errors and was not used (see 'prr check .prr.yaml')\nprr: the gates fail: .prr.yaml could not be used\n");
 });

@@ -3,12 +3,12 @@
 
 import { createEngine } from '../service';
 import { rulesDocsBaseUrl } from '../node/docs-location';
-import { collectFiles } from '../node/workspace';
 import { diskIO } from '../node/engine-io';
 import { colorEnabled, createColors } from './color';
 import { FORMAT_NAMES, FORMATS } from './format/registry';
 import type { FormatContext } from './format/types';
-import { choice, commandClock, count, parseCommandLine, UsageError, type OptionsConfig } from './options';
+import { choice, commandClock, count, parseCommandLine, type OptionsConfig } from './options';
+import { commandFiles } from './paths';
 import { createProgress } from './progress';
 import { workerCount } from './parallel';
 import { checkFiles, errorsOnly, FILE_SKIPPED, withBrokenConfigs, withUnreadable } from './report';
@@ -31,18 +31,9 @@ export async function checkCommand(args: readonly string[], version: string, wor
   const maxWarnings = count('max-warnings', values['max-warnings']);
   const engine = createEngine({ docsBaseUrl: rulesDocsBaseUrl(), io: diskIO(), batch: true, ...commandClock() });
   const configs = new ConfigStore(engine, values.config ? { explicit: resolve(values.config) } : {});
-  let files: string[];
   // Paths that exist but cannot be read are reported as skipped, not a reason to stop.
   const unreadable = new Map<string, string>();
-  try {
-    files = await collectFiles(positionals.length > 0 ? positionals : ['.'], (p) => engine.isCandidate(p) && !configs.configFor(p).isExcluded(p), {
-      // Each path by its own nearest `.prr.yaml` (a folder by the one that governs its parent).
-      gitignore: (p) => configs.configFor(p).gitignore,
-      unreadable: (p, reason) => unreadable.set(p, reason),
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const files = await commandFiles(positionals, (p) => engine.isCandidate(p) && !configs.configFor(p).isExcluded(p), configs, (p, reason) => unreadable.set(p, reason));
   const workers = workerScript ? workerCount(files.length) : 0;
   const parallel = workers > 0 ? { script: workerScript as string, workers, ...(values.config ? { explicitConfig: resolve(values.config) } : {}) } : undefined;
   const checked = await checkFiles(engine, files, createProgress(files.length), (p) => configs.configFor(p), { fix: values.fix === true, configs, ...(parallel ? { parallel } : {}) });

@@ -8,8 +8,11 @@ export const NOW_VARIABLE = 'PRR_NOW';
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): (() => Date) | undefined {
   const value = env[NOW_VARIABLE];
   if (value === undefined || value === '') return undefined;
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw new Error(`${NOW_VARIABLE}=${value} is not a date (YYYY-MM-DD or an ISO timestamp)`);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  // A timestamp without an offset is UTC, as a date is: the same value must give the same report on every machine.
+  const date = new Date(day ? `${value}T00:00:00Z` : /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value);
+  // `new Date` rolls 2026-02-30 over to March 2: a day that does not exist is refused.
+  if (Number.isNaN(date.getTime()) || (day && date.toISOString().slice(0, 10) !== value)) throw new Error(`${NOW_VARIABLE}=${value} is not a date (YYYY-MM-DD or an ISO timestamp)`);
   return () => new Date(date.getTime());
 }
 

@@ -17,8 +17,11 @@ export function diskIO(openText: (uri: string) => string | undefined = () => und
       if (open !== undefined) return open;
       const path = toPath(uri);
       try {
-        // A linked file larger than any file prr checks is not read (the engine would not parse it either).
-        if (path === undefined || statSync(path).size > MAX_READ_BYTES) return undefined;
+        if (path === undefined) return undefined;
+        // A linked file larger than any file prr checks is not read (the engine would not parse it either), nor
+        // anything that is not a regular file: a FIFO would block the read forever, /dev/zero never end.
+        const info = statSync(path);
+        if (!info.isFile() || info.size > MAX_READ_BYTES) return undefined;
         return readFileSync(path, 'utf8');
       } catch {
         return undefined;

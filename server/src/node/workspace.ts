@@ -2,7 +2,7 @@
 // (node_modules, .git, build output) and, by default, what .gitignore ignores. Shared by
 // the CLI and the language server's workspace scan.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -25,6 +25,8 @@ interface IgnoreRule {
 interface Walk {
   accept: (path: string) => boolean;
   found: Set<string>;
+  /** Symbolic links to files found: the same file may then be there twice. */
+  links: { found: boolean };
   applies: (path: string) => boolean;
   unreadable: (path: string, error: unknown) => void;
 }
@@ -43,7 +45,8 @@ export async function collectFiles(paths: readonly string[], accept: (path: stri
     if (!options.unreadable) throw new Error(`${path}: ${reason}`);
     options.unreadable(path, reason);
   };
-  const walkOf = (test: (path: string) => boolean): Walk => ({ accept: test, found, unreadable, applies: typeof gitignore === 'function' ? gitignore : () => true });
+  const links = { found: false };
+  const walkOf = (test: (path: string) => boolean): Walk => ({ accept: test, found, links, unreadable, applies: typeof gitignore === 'function' ? gitignore : () => true });
   const reads = gitignore !== false;
   for (const path of paths) {
     const absolute = resolve(path);
@@ -61,7 +64,16 @@ export async function collectFiles(paths: readonly string[], accept: (path: stri
     } else if (!info.isDirectory()) found.add(absolute);
     else await walkFolder(absolute, walkOf(accept), reads);
   }
-  return [...found].sort();
+  const sorted = [...found].sort();
+  // Through a link, or two paths given that overlap through one, a file could be checked twice (and be its own duplicate).
+  return links.found || paths.length > 1 ? onePathEach(sorted) : sorted;
+}
+
+/** The first of the paths that name the same file (by its real path). */
+async function onePathEach(paths: readonly string[]): Promise<string[]> {
+  const real = await Promise.all(paths.map((p) => realpath(p).catch(() => p)));
+  const seen = new Set<string>();
+  return paths.filter((_, i) => !seen.has(real[i]) && seen.add(real[i]));
 }
 
 async function walkFolder(dir: string, w: Walk, gitignore: boolean): Promise<void> {
@@ -84,7 +96,7 @@ async function walk(dir: string, w: Walk, ignores: IgnoreRule[] | undefined): Pr
     if (here && isIgnored(path, isDir, here) && w.applies(path)) continue;
     if (isDir) {
       if (!SKIPPED_DIRS.has(entry.name)) await walk(path, w, here);
-    } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFileBehind(path)))) && w.accept(path)) {
+    } else if ((entry.isFile() || (entry.isSymbolicLink() && (await isFileBehind(path)) && (w.links.found = true))) && w.accept(path)) {
       // A symbolic link to a file is checked as that file; links to folders are not followed (docs/security.md).
       w.found.add(path);
     }

@@ -7,8 +7,8 @@
 // by renaming.
 
 import { isUtf8 } from 'node:buffer';
-import { chmodSync, closeSync, fchownSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, closeSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export function writeFileAtomic(path: string, text: string): void {
   writeChunksAtomic(path, [text]);
@@ -18,7 +18,7 @@ export function writeFileAtomic(path: string, text: string): void {
 export function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
   // Through a symbolic link to the file it names (replacing the link would surprise), keeping
   // the file's permissions (a new temporary file would get the default ones).
-  const target = existingRealPath(path) ?? path;
+  const target = existingRealPath(path) ?? danglingLinkTarget(path) ?? path;
   const existing = statOf(target);
   if (existing && !existing.isFile()) return writeInPlace(target, chunks); // /dev/stdout, a FIFO: nothing to replace
   const mode = existing ? existing.mode & 0o7777 : undefined;
@@ -47,6 +47,15 @@ function keepOwner(fd: number, existing: Stats): void {
     fchownSync(fd, existing.uid, existing.gid);
   } catch {
     // Not permitted: the file becomes the writer's, as when an editor saves it.
+  }
+}
+
+/** Where a symbolic link that names no file yet points: the file is created there, the link kept. */
+function danglingLinkTarget(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? resolve(dirname(path), readlinkSync(path)) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

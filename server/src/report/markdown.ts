@@ -38,7 +38,7 @@ function service(s: ServiceReport): string[] {
   const out = [`## ${cell(s.name)}${s.title ? ` — ${cell(s.title)}` : ''}`, ''];
   const facts = [link(s.file.path, s.file), s.owner ? `owner ${code(s.owner)}` : undefined, s.tier === undefined ? 'no valid tier' : `tier ${s.tier}`, `score **${s.score}**`, `level **${LEVEL_NAMES[s.level]}**`, s.blocked ? '**blocked**' : 'not blocked'];
   out.push(facts.filter(Boolean).join(' · '), '');
-  for (const note of s.notes) out.push(`> Note: ${note}`, '');
+  for (const note of s.notes) out.push(`> Note: ${cell(note)}`, '');
   if (s.budgets && s.budgets.length > 0) {
     out.push('Error budgets:', '');
     for (const b of s.budgets) out.push(`- ${link(b.slo, b.location)}: ${cell(b.line)}`);
@@ -73,13 +73,16 @@ function statusCell(c: CheckResult): string {
 
 /** A link to a file line: a relative path with a GitHub-style `#L` anchor, or the URI outside the root. */
 function link(text: string, location: ReportLocation): string {
+  if (location.path === '' && location.uri === '') return cell(text);
   const relative = !location.path.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(location.path);
-  const target = relative ? location.path.split('/').map(encodeURIComponent).join('/') : location.uri;
+  // Parentheses too: an unencoded `)` would end the link's destination early.
+  const target = relative ? location.path.split('/').map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/') : location.uri;
   return `[${cell(text).replace(/[[\]]/g, '\\$&')}](${target}#L${location.range.start.line + 1})`;
 }
 
+/** A code span of a value from a file: its backticks cannot end the span, nor its line breaks the line. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ')}\``;
 }
 
 /** Table-cell safe: no pipes, no line breaks, no raw HTML. */

@@ -4,7 +4,7 @@
 
 import type { PathSegment } from '../yaml/locate';
 import { ageInDays, isSet } from './predicates';
-import type { CheckContext, Outcome, RunbookState, Where } from './types';
+import { UNREADABLE, type CheckContext, type Outcome, type RunbookState, type Where } from './types';
 
 export type Item = { ok: boolean; message: string; at: Where };
 
@@ -107,7 +107,10 @@ function runbookItem(context: CheckContext, name: string, path: string, at: Path
       return { ok: true, message: `${name}: \`${path}\` (not checked)`, at: { path: at } };
     case 'missing':
       return { ok: false, message: `${name}: runbook \`${path}\` does not exist`, at: { path: at } };
+    case 'unreadable':
+      return { ok: false, message: `${name}: \`${path}\` ${UNREADABLE}`, at: { path: at } };
     case 'found':
+      if (sections && found.markdown === false) return { ok: false, message: `${name}: \`${path}\` is not a Markdown runbook, so its sections cannot be checked`, at: { uri: found.uri, range: found.titleRange } };
       if (sections && found.missingSections.length > 0) return { ok: false, message: `${name}: \`${path}\` lacks ${found.missingSections.join(', ')}`, at: { uri: found.uri, range: found.titleRange } };
       return { ok: true, message: `${name}: \`${path}\``, at: { uri: found.uri, range: found.titleRange } };
   }

@@ -117,7 +117,7 @@ function resolveRunbook(sources: ReportSources, runbooks: (uri: string) => Runbo
   const uri = resolveRelative(path, manifest);
   if (uri === undefined) return { state: 'missing', uri: path };
   const info = runbooks(uri);
-  if (info === null) return sources.io.exists(uri) ? { state: 'found', uri, titleRange: zeroRange(), missingSections: [] } : { state: 'missing', uri };
+  if (info === null) return sources.io.exists(uri) ? { state: 'unreadable', uri } : { state: 'missing', uri };
   return { state: 'found', uri, ...info };
 }
 
@@ -150,7 +150,8 @@ function summarize(services: readonly ServiceReport[]): ReadinessReport['summary
 
 /** URIs as people read them: relative to the root when inside it, else the file path. */
 function displayer(root: string | undefined): (uri: string) => string {
-  const prefix = root === undefined ? undefined : `${root.replace(/\/+$/, '')}/`;
+  // `file:///` (a report run from `/`) keeps its slashes: stripping them all made every path `//…`.
+  const prefix = root === undefined ? undefined : root.endsWith('/') ? root : `${root}/`;
   // Memoized: every check of a service names the same few files, and the report is kept.
   return memo((uri) => {
     const inside = prefix !== undefined && uri.startsWith(prefix) ? uri.slice(prefix.length) : uri.startsWith('file://') ? uri.slice('file://'.length) : uri;
@@ -168,8 +169,4 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function zeroRange() {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }

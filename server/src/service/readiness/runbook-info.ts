@@ -14,6 +14,8 @@ export interface RunbookInfo {
   titleRange: Range;
   /** Titles of the required sections it lacks, in canonical order. */
   missingSections: string[];
+  /** Set when the file is not Markdown: its sections cannot be known. */
+  markdown?: false;
   lastReviewed?: { date: string; range: Range };
 }
 
@@ -21,7 +23,7 @@ const LAST_REVIEWED = /^lastReviewed:[ \t]*(["']?)([^"'\s#]+)\1/m;
 
 export function runbookInfo(uri: string, text: string, options: RunbookOptions): RunbookInfo {
   const positions = new PositionMap(text);
-  if (!isMarkdownPath(uri)) return { titleRange: positions.lineRangeAt(0), missingSections: [] };
+  if (!isMarkdownPath(uri)) return { titleRange: positions.lineRangeAt(0), missingSections: [], markdown: false };
   const outline = scanOutline(text) ?? parsedOutline(text, positions);
   const present = new Set(outline.headings.map((h) => sectionKindOf(h, options.synonyms)?.id));
   const missingSections = SECTION_KINDS.filter((k) => {

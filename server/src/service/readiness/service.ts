@@ -96,11 +96,14 @@ export function judgeService(input: ServiceInput, checks: readonly ReadinessChec
   };
 }
 
-/** A check that throws is reported as not judged, with the error, and the others still run. */
+/**
+ * A check that throws fails, with the error, and the others still run: a check that could not be judged must
+ * not count as passed or drop out of the score and the blocking list (a gate would pass on it).
+ */
 function safely(check: ReadinessCheck, context: CheckContext): Outcome {
   try {
     return check.evaluate(context);
   } catch (error) {
-    return { status: 'n/a', at: { path: ['kind'] }, message: `the check failed (internal error: ${error instanceof Error ? error.message : String(error)}); please report it` };
+    return { status: 'fail', at: { path: ['kind'] }, message: `could not be judged, so it counts as failed (internal error: ${error instanceof Error ? error.message : String(error)}); please report it` };
   }
 }

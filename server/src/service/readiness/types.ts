@@ -30,13 +30,19 @@ export type SloResolution =
   | { state: 'invalid'; uri: string; range: Range; errors: number; first: { message: string; range: Range } }
   | { state: 'valid'; uri: string; range: Range };
 
+/** Why a runbook path that exists is not one: said after the path. */
+export const UNREADABLE = 'is not a file prr can read (a folder, a FIFO or device, or over 5 MB)';
+
 /** A runbook as the report sees it. */
 export type RunbookState =
   | { state: 'external' }
   /** The engine has no file access (no `io`): existence cannot be checked. */
   | { state: 'unchecked' }
   | { state: 'missing'; uri: string }
-  | { state: 'found'; uri: string; titleRange: Range; missingSections: string[]; lastReviewed?: { date: string; range: Range } };
+  /** There, but not a file prr can read: a folder, a FIFO or device, a file over the size limit. */
+  | { state: 'unreadable'; uri: string }
+  /** `markdown: false`: a file of another kind (`.txt`, …), whose sections cannot be checked. */
+  | { state: 'found'; uri: string; titleRange: Range; missingSections: string[]; markdown?: false; lastReviewed?: { date: string; range: Range } };
 
 export interface CheckContext {
   /** The manifest's URI. */

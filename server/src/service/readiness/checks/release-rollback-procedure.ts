@@ -1,6 +1,6 @@
 // A documented rollback procedure that exists (cross-file for a runbook path).
 
-import type { ReadinessCheck } from '../types';
+import { UNREADABLE, type ReadinessCheck } from '../types';
 import { isSet, showPath } from '../predicates';
 
 export const check: ReadinessCheck = {
@@ -18,6 +18,7 @@ export const check: ReadinessCheck = {
     if (!isSet(procedure) || typeof procedure !== 'string') return { status: 'fail', at: { path }, message: `no rollback procedure: \`${showPath(path)}\` is not set` };
     const found = c.runbook(procedure);
     if (found.state === 'missing') return { status: 'fail', at: { path }, message: `the rollback procedure \`${procedure}\` does not exist`, remedy: 'Create the rollback runbook, or fix its path.' };
+    if (found.state === 'unreadable') return { status: 'fail', at: { path }, message: `the rollback procedure \`${procedure}\` ${UNREADABLE}`, remedy: 'Point it at the runbook file itself.' };
     if (found.state === 'found') return { status: 'pass', at: { uri: found.uri, range: found.titleRange }, message: `rollback procedure in \`${procedure}\`` };
     return { status: 'pass', at: { path }, message: `rollback procedure at \`${procedure}\`` };
   },
