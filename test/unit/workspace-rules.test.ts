@@ -409,6 +409,13 @@ test('openslo-objective-op-value: a referenced thresholdMetric SLI needs op and 
   assert.equal(findings(text, 'slo.yaml', LATENCY).length, 1);
 });
 
+test('a composite SLO: each objective\'s own indicatorRef is resolved and judged, also after a document is put in front', () => {
+  const composite = 'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: composite\nspec:\n  service: checkout\n  timeWindow:\n    - duration: 28d\n      isRolling: true\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n      indicatorRef: checkout-latency\n      compositeWeight: 1\n    - target: 0.99\n      indicatorRef: no-such-sli\n      compositeWeight: 1\n';
+  for (const [text, shift] of [[composite, 0], [`${service('other')}---\n${composite}`, 5]] as const) {
+    assert.deepEqual(findings(text, 'slo.yaml', LATENCY).map((f) => `${f.range.start.line - shift} ${f.ruleId}`), ['11 openslo-objective-op-value', '15 unresolved-reference'], String(shift));
+  }
+});
+
 test('openslo-objective-op-value: names only what is missing', () => {
   const text = slo('checkout-latency', { indicatorRef: 'checkout-latency', objectives: '    - op: lte\n      target: 0.99\n' });
   assert.deepEqual(findings(text, 'slo.yaml', LATENCY).map((f) => f.message), [

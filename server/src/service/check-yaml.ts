@@ -273,6 +273,7 @@ function shiftEntity(entity: Entity, lines: number): Entity {
     range: shiftRange(entity.range, lines),
     refs: entity.refs.map((r) => ({ ...r, range: shiftRange(r.range, lines) })),
     objectives: entity.objectives?.map((o) => ({
+      ...o,
       range: shiftRange(o.range, lines),
       ...(o.op ? { op: shiftRange(o.op, lines) } : {}),
       ...(o.value ? { value: shiftRange(o.value, lines) } : {}),

@@ -91,11 +91,12 @@ function openslo(input: ExtractInput): Entity[] {
       ref('AlertPolicy', ['spec', 'alertPolicies', i, 'alertPolicyRef'], policy.alertPolicyRef, 'alertPolicyRef');
       if (isObject(policy.spec)) alertPolicyRefs(policy.spec, ['spec', 'alertPolicies', i, 'spec'], ref);
     });
-    entity.objectives = list(spec.objectives).map(([objective, i]) => ({
-      range: keyRangeAt(input, ['spec', 'objectives', i], Object.keys(objective)[0]),
-      ...('op' in objective ? { op: keyRangeAt(input, ['spec', 'objectives', i], 'op') } : {}),
-      ...('value' in objective ? { value: keyRangeAt(input, ['spec', 'objectives', i], 'value') } : {}),
-    }));
+    entity.objectives = list(spec.objectives).map(([objective, i]) => {
+      // A composite SLO's objectives name (or hold) an SLI each.
+      ref('SLI', ['spec', 'objectives', i, 'indicatorRef'], objective.indicatorRef, `objectives[${i}].indicatorRef`);
+      if (isObject(objective.indicator)) metricSourceRefs(objective.indicator.spec, ['spec', 'objectives', i, 'indicator', 'spec'], ref);
+      return objectiveOf(input, objective, i);
+    });
   } else if (kind === 'SLI') {
     metricSourceRefs(spec, ['spec'], ref);
     entity.metric = isObject(spec.thresholdMetric) ? 'thresholdMetric' : isObject(spec.ratioMetric) ? 'ratioMetric' : undefined;
@@ -103,6 +104,18 @@ function openslo(input: ExtractInput): Entity[] {
     alertPolicyRefs(spec, ['spec'], ref);
   }
   return [entity];
+}
+
+/** An objective's place, its op/value keys, and the SLI it names itself (a composite SLO's), for openslo-objective-op-value. */
+function objectiveOf(input: ExtractInput, objective: Record<string, unknown>, i: number): NonNullable<Entity['objectives']>[number] {
+  const at: PathSegment[] = ['spec', 'objectives', i];
+  return {
+    range: keyRangeAt(input, at, Object.keys(objective)[0]),
+    ...('op' in objective ? { op: keyRangeAt(input, at, 'op') } : {}),
+    ...('value' in objective ? { value: keyRangeAt(input, at, 'value') } : {}),
+    ...(typeof objective.indicatorRef === 'string' && objective.indicatorRef !== '' ? { indicatorRef: objective.indicatorRef } : {}),
+    ...(isObject(objective.indicator) ? { inline: true } : {}),
+  };
 }
 
 type RefAdder = (targetKind: string, path: PathSegment[], name: unknown, via: string) => void;

@@ -33,7 +33,8 @@ export interface Entity {
   /** For SLIs: which metric form they use (decides whether objectives need op/value). */
   metric?: 'ratioMetric' | 'thresholdMetric';
   /** For SLOs: each objective's first key, and its `op`/`value` keys where present, for checks against a referenced SLI. */
-  objectives?: { range: Range; op?: Range; value?: Range }[];
+  /** `indicatorRef`: the SLI a composite SLO's objective names itself; `inline`: it holds its own indicator. */
+  objectives?: { range: Range; op?: Range; value?: Range; indicatorRef?: string; inline?: true }[];
   /** For manifests: what the readiness report needs of the document (its value, ranges by path). */
   snapshot?: ManifestSnapshot;
 }

@@ -1,6 +1,7 @@
 // An SLO whose indicator is a referenced SLI with a thresholdMetric needs `op` and `value`
 // on each objective — go-sdk checks this only for inline indicators, since it cannot see
-// the referenced SLI. With a ratioMetric SLI, `value` has no meaning.
+// the referenced SLI. With a ratioMetric SLI, `value` has no meaning. A composite SLO's
+// objective is judged by the SLI it names itself.
 
 import type { WorkspaceRule } from '../types';
 
@@ -11,12 +12,14 @@ export const rule: WorkspaceRule = {
   description: "An objective's op/value do not fit the metric type of the SLI it refers to.",
   check({ entities, index, report }) {
     for (const slo of entities) {
-      const indicatorRef = slo.refs.find((r) => r.via === 'indicatorRef');
-      if (slo.kind !== 'SLO' || !indicatorRef || !slo.objectives) continue;
-      const [sli] = index.find('SLI', indicatorRef.name, ['openslo']);
-      if (!sli?.metric) continue;
-      const related = [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }];
+      if (slo.kind !== 'SLO' || !slo.objectives) continue;
+      const sloLevel = slo.refs.find((r) => r.via === 'indicatorRef')?.name;
       for (const objective of slo.objectives) {
+        // A composite SLO's objective names its own SLI (or holds one inline, which go-sdk checks itself).
+        const name = objective.indicatorRef ?? (objective.inline ? undefined : sloLevel);
+        const [sli] = name === undefined ? [] : index.find('SLI', name, ['openslo']);
+        if (!sli?.metric) continue;
+        const related = [{ uri: sli.uri, range: sli.range, message: `SLI \`${sli.name}\`` }];
         if (sli.metric === 'thresholdMetric' && !(objective.op && objective.value)) {
           const missing = [objective.op ? '' : '`op`', objective.value ? '' : '`value`'].filter(Boolean).join(' and ');
           report(objective.range, `this objective needs ${missing}: SLI \`${sli.name}\` uses a thresholdMetric, so each objective says which values are good`, { related });
