@@ -154,6 +154,15 @@ test('a condition in its own file is judged against the SLO that uses it through
   assert.match(engine.budgetHints(condition)[0].label, /no SLO in the workspace uses this condition/);
 });
 
+test('a condition in its own file is judged against the SLO whose inline policy names it', () => {
+  const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
+  const condition = { uri: 'file:///w/cond.yaml', text: 'apiVersion: openslo/v1\nkind: AlertCondition\nmetadata:\n  name: c-far\nspec:\n  severity: page\n  condition:\n    kind: burnrate\n    op: gt\n    threshold: 1\n    lookbackWindow: 8d\n' };
+  const slo = { uri: 'file:///w/slo.yaml', text: 'apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: s1\nspec:\n  service: web\n  indicatorRef: sli1\n  timeWindow:\n    - duration: 7d\n      isRolling: true\n  budgetingMethod: Occurrences\n  objectives:\n    - target: 0.99\n  alertPolicies:\n    - kind: AlertPolicy\n      metadata:\n        name: inline-pol\n      spec:\n        conditions:\n          - conditionRef: c-far\n        notificationTargets:\n          - targetRef: t\n' };
+  engine.setFile(slo);
+  // 8 d of lookback against a 7 d window; at burn rate 1 over 8 d, 114 % of the budget is gone before it fires.
+  assert.deepEqual(engine.check(condition).filter((f) => f.ruleId.startsWith('slo-')).map((f) => f.ruleId), ['slo-alert-after-budget', 'slo-page-slow-burn', 'slo-lookback-exceeds-window']);
+});
+
 test('OpenSLO v1alpha: count × unit, a window without `calendar` read as rolling', () => {
   const engine = createEngine({ now: () => new Date('2026-02-10T12:00:00Z') });
   const slo = (window: string) => `apiVersion: openslo/v1alpha\nkind: SLO\nmetadata:\n  name: s\n  displayName: S\nspec:\n  service: svc\n  budgetingMethod: Occurrences\n  timeWindows:\n${window}\n  objectives:\n    - target: 0.99\n      ratioMetrics:\n        counter: true\n        good: { source: prometheus, queryType: promql, query: a }\n        total: { source: prometheus, queryType: promql, query: b }\n`;

@@ -20,26 +20,33 @@ export function withWorkspaceLinks(uri: string, facts: readonly BudgetFact[], so
   const own = linksByRef(facts);
   const borrowed = new Set<LinkFact>();
   const policies = new Set<string>();
+  /** The files a borrowed policy link came from: an SLO's inline policy is no indexed object, and its SLO is in that file. */
+  const policyFiles = new Map<string, Set<string>>();
   for (const condition of conditions) {
     const inFile = [...(condition.inPolicy ? [condition.inPolicy] : []), ...(condition.name ? (own.get(key('policy-link', condition.name)) ?? []).map((p) => p.name) : [])];
     // The common case — the SLO in the same file — needs no other file.
     if (inFile.some((policy) => (own.get(key('slo-link', policy)) ?? []).some((slo) => slo.window))) continue;
     for (const policy of inFile) policies.add(policy);
     if (!condition.name) continue;
-    for (const link of linksIn(source, uri, 'AlertCondition', condition.name, 'policy-link')) {
+    for (const { link, file } of linksIn(source, uri, source.filesNaming('AlertCondition', condition.name), condition.name, 'policy-link')) {
       borrowed.add(link);
       policies.add(link.name);
+      const files = policyFiles.get(link.name) ?? new Set<string>();
+      policyFiles.set(link.name, files.add(file));
     }
   }
-  for (const policy of policies) for (const link of linksIn(source, uri, 'AlertPolicy', policy, 'slo-link')) borrowed.add(link);
+  for (const policy of policies) {
+    const files = new Set([...source.filesNaming('AlertPolicy', policy), ...(policyFiles.get(policy) ?? [])]);
+    for (const { link } of linksIn(source, uri, files, policy, 'slo-link')) borrowed.add(link);
+  }
   return borrowed.size === 0 ? facts : [...facts, ...borrowed];
 }
 
-function linksIn(source: WorkspaceLinkSource, self: string, kind: string, name: string, type: LinkFact['type']): readonly LinkFact[] {
-  const links: LinkFact[] = [];
-  for (const uri of source.filesNaming(kind, name)) {
-    const facts = uri === self ? undefined : source.factsOf(uri);
-    if (facts) links.push(...(linksByRef(facts).get(key(type, name)) ?? []));
+function linksIn(source: WorkspaceLinkSource, self: string, files: Iterable<string>, name: string, type: LinkFact['type']): { link: LinkFact; file: string }[] {
+  const links: { link: LinkFact; file: string }[] = [];
+  for (const file of files) {
+    const facts = file === self ? undefined : source.factsOf(file);
+    for (const link of facts ? linksByRef(facts).get(key(type, name)) ?? [] : []) links.push({ link, file });
   }
   return links;
 }
