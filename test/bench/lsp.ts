@@ -6,10 +6,12 @@
 // reports the injected errors, the server's CPU and run-queue wait per change (schedstat: on a
 // loaded machine the wait grows, the CPU time does not), completion and hover p95 over 20
 // requests, and a workspace of 10,000 files (lsp-workspace.ts). prr is measured twice: on a
-// settled server, and with the file opened the moment the server is ready ("prr at start").
+// settled server, and with the file opened the moment the server is ready ("prr at start"); the
+// second is also set against the floor as a fresh process pays it (cold-floor.ts).
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
@@ -187,11 +189,22 @@ function floorMs(text: string, runs = 3, plainEnv = false): number {
   return median(times);
 }
 
+/** The floor in a fresh Node process, its code run for the first time (cold-floor.ts), for the text in `file`. */
+function coldFloorMs(file: string): number {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'cold-floor.ts'), file], { cwd: root, encoding: 'utf8' });
+  const ms = Number(run.stdout.trim());
+  if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`cold-floor.ts failed: ${run.stderr}`);
+  return ms;
+}
+
 async function main(): Promise<void> {
   console.log(`prr bench:lsp — Node ${process.version}, ${RUNS} runs per cell, fresh server per run`);
-  const rows = [['lines', 'server', 'open→diag ms', 'floor ms', 'open/floor', 'plain-env floor ms', 'open/plain-env floor', 'change→diag first', 'change→diag median', 'change→diag max', 'change CPU ms', 'change wait ms', 'completion p95', 'hover p95', 'peak RSS MB', 'diags', 'at injected line']];
+  const rows = [['lines', 'server', 'open→diag ms', 'floor ms', 'open/floor', 'plain-env floor ms', 'open/plain-env floor', 'cold floor ms', 'open/cold floor', 'change→diag first', 'change→diag median', 'change→diag max', 'change CPU ms', 'change wait ms', 'completion p95', 'hover p95', 'peak RSS MB', 'diags', 'at injected line']];
+  const scratch = mkdtempSync(join(tmpdir(), 'prr-bench-lsp-'));
   for (const size of SIZES) {
     const { text } = openslo(size);
+    const file = join(scratch, `${size}.yaml`);
+    writeFileSync(file, text);
     const injectedLine = text.split('\n').findIndex((l) => l.includes('budgetingMetod'));
     floorMs(text, 2); // the JIT's first pass over this size, not counted
     floorMs(text, 2, true);
@@ -199,9 +212,11 @@ async function main(): Promise<void> {
       const runs: Run[] = [];
       const floors: number[] = [];
       const plainFloors: number[] = [];
+      const coldFloors: number[] = [];
       for (let r = 0; r < RUNS; r++) {
         floors.push(floorMs(text));
         plainFloors.push(floorMs(text, 3, true));
+        if (server.opens === 'at start') coldFloors.push(coldFloorMs(file));
         runs.push(await once(server, text, injectedLine));
         const last = runs[runs.length - 1];
         console.error(`  ${size} lines, ${server.name}, run ${r + 1}: open ${last.openMs.toFixed(0)} ms, change ${last.changeMs.map((m) => m.toFixed(0)).join('/')} ms`);
@@ -209,12 +224,14 @@ async function main(): Promise<void> {
       const opens = runs.map((r) => r.openMs);
       const floor = median(floors);
       rows.push([String(text.split('\n').length), server.name, spread(opens), spread(floors), (median(opens) / floor).toFixed(2), spread(plainFloors), (median(opens) / median(plainFloors)).toFixed(2),
+        coldFloors.length > 0 ? spread(coldFloors) : '–', coldFloors.length > 0 ? (median(opens) / median(coldFloors)).toFixed(2) : '–',
         spread(runs.map((r) => r.changeMs[0])), spread(runs.map((r) => median(r.changeMs.slice(1)))), spread(runs.map((r) => Math.max(...r.changeMs.slice(1)))),
         spread(runs.map((r) => median(r.changeCpuMs.slice(1)))), spread(runs.map((r) => median(r.changeWaitMs.slice(1)))),
         spread(runs.map((r) => r.completionP95)), spread(runs.map((r) => r.hoverP95)),
         spread(runs.map((r) => r.peakRssMb)), String(runs[0].diagnostics), runs[0].atInjected ? 'yes' : 'no']);
     }
   }
+  rmSync(scratch, { recursive: true, force: true });
   printTable(rows);
   const prr = SERVERS.find((s) => s.name === 'prr');
   if (prr && process.env.PRR_BENCH_WORKSPACE !== '0') await benchWorkspace(prr);
