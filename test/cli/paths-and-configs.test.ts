@@ -5,23 +5,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prr, workspace } from './run-prr';
+import { inWorkspace, prr } from './run-prr';
 
 const BAD_TIER = 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: s\nspec:\n  owner: x\n  tier: 9\n';
 /** The manifest named `name` (two manifests of one name are a duplicate-name finding). */
 const badTier = (name: string) => BAD_TIER.replace('name: s', `name: ${name}`);
 const asRoot = process.getuid?.() === 0;
-
-function inWorkspace(files: Record<string, string>, body: (dir: string) => void): void {
-  const dir = workspace(files);
-  try {
-    body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const ruleIds = (stdout: string) => (JSON.parse(stdout) as { files: { path: string; findings: { ruleId: string }[] }[] }).files.map((f) => `${f.path} ${f.findings.map((x) => x.ruleId).join(',')}`);
 

@@ -9,19 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadinessReport } from '../../server/src/protocol/report';
-import { prr, root, workspace } from './run-prr';
+import { inWorkspace, prr, root, workspace } from './run-prr';
 
 const DAY = { PRR_NOW: '2026-12-01' };
 const manifest = (name: string, spec: string) => `apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
-
-function inWorkspace(files: Record<string, string>, body: (dir: string) => void): void {
-  const dir = workspace(files);
-  try {
-    body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const json = (dir: string, args: string[] = []) => JSON.parse(prr(['report', '--format', 'json', ...args], { cwd: dir, env: DAY }).stdout) as ReadinessReport;
 const checkOf = (report: ReadinessReport, id: string) => report.services[0].checks.find((c) => c.id === id);

@@ -2,7 +2,7 @@
 // as a user would, and builds small workspaces on disk to run it in.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -21,6 +21,16 @@ export function prr(args: readonly string[], options: { cwd?: string; env?: Node
   const [command, ...prefix] = [...(options.runner ?? []), process.execPath];
   const run = spawnSync(command, [...prefix, join(root, 'dist', 'cli.js'), ...args], { cwd: options.cwd ?? root, encoding: 'utf8', env });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Runs `body` in a fresh folder holding `files`, removed afterwards. */
+export function inWorkspace(files: Record<string, string>, body: (dir: string) => void): void {
+  const dir = workspace(files);
+  try {
+    body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A fresh folder holding `files` (relative path → text). */
