@@ -458,3 +458,36 @@ test('no runbook rule throws on odd input', () => {
     assert.deepEqual(all.filter((f) => f.ruleId === 'internal-error').map(show), [], JSON.stringify(text.slice(0, 40)));
   }
 });
+
+// Read as a renderer shows the Markdown (each case a reported defect; each fails on the code before its fix)
+
+test('a heading with inline HTML is its text: the section counts, and an id/name inside it is an anchor', () => {
+  const text = runbook((t) => t.replace('## Mitigation\n', '## Mitigation <a id="fix-it"></a>\n').replace('follow [the mitigation](#mitigation)', 'follow [the steps](#fix-it)'));
+  assert.deepEqual(findings(text, { files: DOCS }).map(show), []);
+  const spanned = runbook((t) => t.replace('## Mitigation\n', '## <span id="m">Mitigation</span>\n'));
+  assert.deepEqual(of('runbook-missing-section', spanned, { files: DOCS }), []);
+});
+
+test('section names: "Who to call" is Escalation; runs of spaces and a spaced colon do not count, in headings and configured synonyms', () => {
+  assert.deepEqual(of('runbook-missing-section', runbook((t) => t.replace('## Escalation', '## Who to call')), { files: DOCS }), []);
+  assert.deepEqual(of('runbook-missing-section', runbook((t) => t.replace('## Mitigation', '## Mitigation :').replace('## Meaning', '## Alert  meaning')), { files: DOCS }), []);
+  const config = configWith({ synonyms: { mitigation: ['What To Do:'] } });
+  assert.deepEqual(of('runbook-missing-section', runbook((t) => t.replace('## Mitigation', '## What  to do')), { files: DOCS, config }), []);
+});
+
+test('a section holding only invisible HTML is empty; an HTML list is a list of steps', () => {
+  const anchorOnly = runbook((t) => t.replace('Page team-payments.\n', '<a id="contacts"></a>\n<br>\n'));
+  assert.deepEqual(of('runbook-empty-section', anchorOnly, { files: DOCS }).map((f) => f.split(' ').slice(0, 2).join(' ')), ['29:1-29:14 runbook-empty-section']);
+  const htmlList = runbook((t) => t.replace('1. Roll back the last release.\n2. Scale up the deployment.\n', '<ol>\n<li>Roll back</li>\n<li>Scale up</li>\n</ol>\n'));
+  assert.deepEqual(of('runbook-mitigation-no-steps', htmlList, { files: DOCS }), []);
+});
+
+test('front matter that is a list or a lone value is a schema finding', () => {
+  assert.deepEqual(of('invalid-type', runbook((t) => t.replace(/^---\n[\s\S]*?\n---\n/, '---\n- a\n- b\n---\n'))), ['2:1-3:4 invalid-type `front matter` must be a mapping; got a list']);
+});
+
+test('a link to a file whose name holds a bare % reaches it, as a browser does', () => {
+  const text = runbook((t) => t.replace('Page team-payments.', 'Page team-payments; see [the rota](100%.md).'));
+  assert.deepEqual(of('runbook-broken-link', text, { files: { ...DOCS, 'file:///w/runbooks/100%25.md': '# Rota\n' } }), []);
+  assert.equal(of('runbook-broken-link', text, { files: DOCS }).length, 1);
+});

@@ -55,7 +55,8 @@ function checkFrontmatter(frontmatter: ReturnType<typeof buildRunbookModel>['fro
   for (const document of parsed.documents) {
     findings.push(...document.findings);
     const value = document.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    // Empty front matter (`---` `---`) says nothing; a list or a lone value where keys belong is the schema's to report.
+    if (value === null || value === undefined) continue;
     const target = { node: document.doc.contents, value, basePath: [], damage: document.damage, rootName: 'front matter' };
     const schemaFindings = checkAgainstSchema(validators.get(RUNBOOK_FRONTMATTER_SCHEMA_ID), target, parsed.positions);
     // Hugo and other generators add keys of their own: an unknown key is worth a look, not an error.

@@ -43,7 +43,7 @@ export function fileUriOf(path: string): string {
   return new URL(`file://${escaped.startsWith('/') ? '' : '/'}${escaped}`).href;
 }
 
-/** A path written in a file (a `schemas:` entry) resolved against that file's URI; `%` and `?` are parts of the name. */
+/** A path written in a file (a `schemas:` entry, a manifest's runbook or SLO file) resolved against that file's URI: `%` and `?` are parts of the name, a `#anchor` is dropped. */
 export function resolveWrittenPath(path: string, base: string): string | undefined {
   return resolveRelative(path.replace(/%/g, '%25').replace(/\?/g, '%3F'), base);
 }

@@ -14,7 +14,7 @@ import { READINESS_CHECKS } from './registry';
 import { runbookInfo, type RunbookInfo } from './runbook-info';
 import { judgeService } from './service';
 import type { CheckContext, RunbookState, SloResolution } from './types';
-import { decodeLenient, resolveRelative } from '../uri';
+import { decodeLenient, resolveWrittenPath } from '../uri';
 import type { BudgetItem } from '../budget/evaluate';
 import { sloBudgetLines } from './slo-budgets';
 
@@ -97,7 +97,7 @@ function manifestUris(sources: ReportSources): string[] {
 function resolveSlo(sources: ReportSources, findings: (uri: string) => Finding[], manifest: string, ref: string, file: string | undefined): SloResolution {
   let found: LocatedEntity[] = sources.index.find('SLO', ref, ['openslo', 'sloth']);
   if (file !== undefined) {
-    const target = resolveRelative(file, manifest);
+    const target = resolveWrittenPath(file, manifest);
     found = found.filter((e) => e.uri === target);
   }
   if (found.length === 0) {
@@ -114,7 +114,7 @@ function resolveSlo(sources: ReportSources, findings: (uri: string) => Finding[]
 function resolveRunbook(sources: ReportSources, runbooks: (uri: string) => RunbookInfo | null, manifest: string, path: string): RunbookState {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return { state: 'external' };
   if (!sources.io) return { state: 'unchecked' };
-  const uri = resolveRelative(path, manifest);
+  const uri = resolveWrittenPath(path, manifest);
   if (uri === undefined) return { state: 'missing', uri: path };
   const info = runbooks(uri);
   if (info === null) return sources.io.exists(uri) ? { state: 'unreadable', uri } : { state: 'missing', uri };

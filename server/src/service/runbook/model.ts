@@ -75,8 +75,10 @@ export function offsetOf(node: { position?: { start: { offset?: number } } }): n
 }
 
 /** The plain text of a node: its value, or its children's text joined. */
+/** The text a reader sees: inline HTML (`## Mitigation <a id="fix"></a>`) is markup, not words of the heading. */
 export function textOf(node: unknown): string {
-  const n = node as { value?: unknown; children?: unknown[] };
+  const n = node as { type?: string; value?: unknown; children?: unknown[] };
+  if (n.type === 'html') return '';
   if (typeof n.value === 'string') return n.value;
   return (n.children ?? []).map(textOf).join('');
 }

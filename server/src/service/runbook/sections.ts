@@ -20,7 +20,7 @@ export const SECTION_KINDS: readonly SectionKind[] = [
   { id: 'mitigation', title: 'Mitigation', synonyms: ['mitigation', 'resolution', 'remediation', 'fix', 'mitigations'], guidance: 'Concrete steps that stop the impact, as a numbered list or commands.' },
   { id: 'rollback', title: 'Rollback', synonyms: ['rollback', 'roll back', 'rolling back'], guidance: 'How to return to the last good release, and how to tell it worked.' },
   { id: 'verification', title: 'Verification', synonyms: ['verification', 'validation', 'verify'], guidance: 'How to confirm the service is healthy again.' },
-  { id: 'escalation', title: 'Escalation', synonyms: ['escalation', 'escalations', 'contacts', 'contact', 'escalation path', 'who to contact'], guidance: 'Who to call when the steps above do not help: team, rotation, channel.' },
+  { id: 'escalation', title: 'Escalation', synonyms: ['escalation', 'escalations', 'contacts', 'contact', 'escalation path', 'who to contact', 'who to call'], guidance: 'Who to call when the steps above do not help: team, rotation, channel.' },
 ];
 
 /** Which sections must exist, and how loudly their absence is reported. */
@@ -42,6 +42,11 @@ export const DEFAULT_REQUIRED_SECTIONS: RequiredSections = {
 
 /** The section a heading names, by built-in synonym or one the configuration adds. */
 export function sectionKindOf(headingText: string, extra: Readonly<Record<string, readonly string[]>> = {}): SectionKind | undefined {
-  const text = headingText.trim().toLowerCase().replace(/[:.]+$/, '');
-  return SECTION_KINDS.find((k) => k.synonyms.includes(text) || (extra[k.id] ?? []).some((s) => s.toLowerCase() === text));
+  const text = sectionName(headingText);
+  return SECTION_KINDS.find((k) => k.synonyms.includes(text) || (extra[k.id] ?? []).some((s) => sectionName(s) === text));
+}
+
+/** A heading text (or a configured synonym) as compared: case, runs of white space and a trailing `:`/`.` do not count, as a reader would not see them. */
+export function sectionName(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim().replace(/[ \t]*[:.]+$/, '');
 }

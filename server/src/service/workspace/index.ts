@@ -3,7 +3,7 @@
 
 import type { Entity, Family, LocatedEntity } from '../entities/types';
 import type { WorkspaceView } from '../rules/types';
-import { resolveRelative } from '../uri';
+import { resolveWrittenPath } from '../uri';
 
 export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, LocatedEntity[]>();
@@ -124,7 +124,7 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   private locate(uri: string, entity: Entity): LocatedEntity {
-    return { ...entity, uri, refs: entity.refs.map((r) => (r.targetKind === 'Runbook' ? { ...r, resolved: resolveRelative(r.name, uri) } : r)) };
+    return { ...entity, uri, refs: entity.refs.map((r) => (r.targetKind === 'Runbook' ? { ...r, resolved: resolveWrittenPath(r.name, uri) } : r)) };
   }
 
   /** Counts an entity in; `listed`: also append it to its keys' lists (else the caller orders them). */

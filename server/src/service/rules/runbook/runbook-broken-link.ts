@@ -67,7 +67,8 @@ export const rule: RunbookRule = {
       if (!io) continue; // cannot ask the file system: cannot tell
       let target: URL;
       try {
-        target = new URL(path, uri);
+        // A `%` that starts no escape is a `%` of the name, as browsers read `[a](100%.md)`.
+        target = new URL(path.replace(/%(?![0-9a-f]{2})/gi, '%25'), uri);
       } catch {
         continue;
       }
@@ -106,7 +107,8 @@ export function anchorsOf(root: Root): Set<string> {
     const node = stack.pop() as Nodes;
     if (node.type === 'heading') anchors.add(slugger.slug(renderedText(node)));
     else if (node.type === 'html') for (const m of node.value.matchAll(/\s(?:id|name)\s*=\s*["']?([^"'\s>]+)/gi)) anchors.add(decodeLenient(m[1]).toLowerCase());
-    if ('children' in node && node.type !== 'heading') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    // Into headings too: `## Mitigation <a id="fix-it"></a>` is an anchor as well as a heading.
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return anchors;
 }

@@ -8,6 +8,7 @@
 
 import type { RunbookSection } from '../../runbook/model';
 import type { RunbookRule } from '../../runbook/types';
+import { sectionName } from '../../runbook/sections';
 
 export const rule: RunbookRule = {
   id: 'runbook-duplicate-section',
@@ -18,7 +19,7 @@ export const rule: RunbookRule = {
     const firstByText = new Map<string, RunbookSection>();
     const firstByKind = new Map<string, RunbookSection>();
     model.sections.forEach((section, i) => {
-      const text = normalize(section.text);
+      const text = sectionName(section.text);
       const textKey = `${parents[i]} ${section.heading.depth} ${text}`;
       const kindKey = section.kind ? `${parents[i]} ${section.kind.id}` : undefined;
       const sameText = text === '' ? undefined : firstByText.get(textKey);
@@ -43,8 +44,4 @@ function parentsOf(sections: readonly RunbookSection[]): number[] {
     open.push(i);
     return parent;
   });
-}
-
-function normalize(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[:.]+$/, '');
 }

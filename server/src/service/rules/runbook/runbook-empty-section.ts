@@ -33,6 +33,15 @@ export const rule: RunbookRule = {
  * HTML other than comments. Headings of subsections do not count by themselves, nor do
  * link definitions or thematic breaks. Iterative, so deep nesting cannot overflow the stack.
  */
+/**
+ * Whether HTML shows something: text outside its tags and comments, or an element that is seen by itself
+ * (an image, a video, a form field…). An anchor (`<a id="x"></a>`) or a `<br>` alone shows nothing.
+ */
+function visibleHtml(html: string): boolean {
+  const bare = html.replace(/<!--[\s\S]*?(-->|$)/g, '');
+  return /<(img|svg|video|audio|iframe|object|embed|picture|canvas|input|textarea|select|button|hr)\b/i.test(bare) || bare.replace(/<[^>]*>/g, '').trim() !== '';
+}
+
 export function hasContent(nodes: readonly RootContent[]): boolean {
   const stack: Nodes[] = [...nodes];
   while (stack.length > 0) {
@@ -44,7 +53,7 @@ export function hasContent(nodes: readonly RootContent[]): boolean {
       case 'yaml':
         continue;
       case 'html':
-        if (node.value.replace(/<!--[\s\S]*?(-->|$)/g, '').trim() !== '') return true;
+        if (visibleHtml(node.value)) return true;
         continue;
       case 'image':
       case 'imageReference':

@@ -28,6 +28,8 @@ function hasSteps(nodes: readonly Nodes[]): boolean {
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (node.type === 'list' || node.type === 'code') return true;
+    // A list written in HTML (`<ol><li>…`) renders as one too.
+    if (node.type === 'html' && /<li\b/i.test(node.value)) return true;
     if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
   return false;

@@ -5,7 +5,7 @@
 import type { Family } from '../../entities/types';
 import { nearest } from '../../schema/suggest';
 import type { WorkspaceRule } from '../types';
-import { relativePath, resolveRelative } from '../../uri';
+import { relativePath, resolveWrittenPath } from '../../uri';
 
 /** A manifest refers to SLOs of either format; OpenSLO objects refer only to OpenSLO objects. */
 const TARGET_FAMILIES: Record<Family, readonly Family[]> = { manifest: ['openslo', 'sloth'], openslo: ['openslo'], sloth: ['sloth'] };
@@ -22,7 +22,7 @@ export const rule: WorkspaceRule = {
         if (ref.targetKind === 'Runbook') continue; // files, not objects: `runbook-not-found`
         const found = index.find(ref.targetKind, ref.name, families);
         if (ref.file !== undefined && found.length > 0) {
-          const target = resolveRelative(ref.file, entity.uri);
+          const target = resolveWrittenPath(ref.file, entity.uri);
           if (found.some((e) => e.uri === target)) continue;
           const where = [...new Set(found.map((e) => relativePath(entity.uri, e.uri)))].join(', ');
           report(ref.range, `\`${ref.via}\` refers to ${ref.targetKind} \`${ref.name}\` in \`${ref.file}\`, which does not define it; it is defined in ${where}`);
