@@ -55,6 +55,7 @@ export class ConfigStore {
       config = this.byLayers.get(key);
       if (!config) {
         config = resolveConfig(layers);
+        if (this.options.trusted?.() === false) config = { ...config, untrusted: true };
         this.byLayers.set(key, config);
       }
       this.resolved.set(folder, config);

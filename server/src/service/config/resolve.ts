@@ -56,6 +56,8 @@ export interface FileConfig {
   budget: { slothPeriodSeconds: number; minimumBudgetSeconds: number };
   /** URIs of the custom schemas (`schemas:`) readiness manifests must also satisfy: the nearest layer's list. */
   customSchemas: readonly string[];
+  /** Set in a workspace the user has not trusted: files a `.prr.yaml` names (custom schemas) are not read, not even to report on them. */
+  untrusted?: true;
   isRunbookFile(path: string): boolean;
   isManifestFile(path: string): boolean;
   isExcluded(path: string): boolean;
