@@ -139,6 +139,19 @@ async function refreshSettings(): Promise<void> {
   refreshAll();
 }
 
+/**
+ * A `.prr.yaml` changed: its include, exclude and gitignore may take files out of the workspace index or put
+ * others in. Rebuilt once the typing pauses (RESCAN_DELAY_MS), in the background, then every open document checked again.
+ */
+const RESCAN_DELAY_MS = 300;
+let rescanTimer: NodeJS.Timeout | undefined;
+function rescanSoon(): void {
+  clearTimeout(rescanTimer);
+  rescanTimer = setTimeout(() => void guard.runAsync('workspace rescan', undefined, undefined, async () => {
+    if ((await feed.rescan()).length > 0) refreshAll();
+  }), RESCAN_DELAY_MS);
+}
+
 /** Results of open documents may have changed although their text did not: recompute them. */
 function refreshAll(): void {
   epoch++;
@@ -148,7 +161,10 @@ function refreshAll(): void {
 }
 
 documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange', document.uri, undefined, () => {
-  if (isConfigFile(document.uri)) configs.invalidate(); // every file's configuration may have changed
+  if (isConfigFile(document.uri)) {
+    configs.invalidate(); // every file's configuration may have changed
+    rescanSoon();
+  }
   const affected = guard.run('textDocument/didChange (indexing)', document.uri, [], () => engine.setFile({ uri: document.uri, text: document.getText() }, configFor(document.uri)));
   if (affected.length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();
   else if (!pullMode) diagnostics.schedule(document);
@@ -156,13 +172,19 @@ documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange
 
 documents.onDidClose(({ document }) => guard.runAsync('textDocument/didClose', document.uri, undefined, async () => {
   diagnostics.forget(document.uri, !pullMode);
-  if (isConfigFile(document.uri)) configs.invalidate();
+  if (isConfigFile(document.uri)) {
+    configs.invalidate();
+    rescanSoon();
+  }
   if ((await feed.loadFromDisk(document.uri)).length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();
 }));
 
 connection.onDidChangeWatchedFiles(({ changes }) => guard.runAsync('workspace/didChangeWatchedFiles', changes[0]?.uri, undefined, async () => {
   const configChanged = changes.some((c) => isConfigFile(c.uri));
-  if (configChanged) configs.invalidate();
+  if (configChanged) {
+    configs.invalidate();
+    rescanSoon();
+  }
   // A custom schema (`schemas:` in .prr.yaml) is read anew by each check: re-checking is enough.
   const schemaChanged = changes.some((c) => engine.isCustomSchema(c.uri));
   if ((await feed.onWatchedFiles(changes)).length > 0 || configChanged || schemaChanged) refreshAll();

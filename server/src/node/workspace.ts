@@ -120,6 +120,24 @@ function isMissing(error: NodeJS.ErrnoException): boolean {
   return error.code === 'ENOENT' || error.code === 'ENOTDIR';
 }
 
+/**
+ * Whether a walk of `root` would reach the file at `path` (under it): no skipped folder on the way, and not
+ * ignored by a .gitignore where `gitignore` says .gitignore applies. For a single file (a watched-file event),
+ * so that the editor's index holds what its scan and `prr check` would.
+ */
+export async function isWalked(path: string, root: string, gitignore: (path: string) => boolean): Promise<boolean> {
+  const parts = relative(root, path).split(sep);
+  if (parts[0] === '..' || parts.slice(0, -1).some((p) => SKIPPED_DIRS.has(p))) return false;
+  if (!gitignore(path)) return true;
+  const rules = await ignoresAbove(root);
+  for (let i = 0, dir = root; i < parts.length; dir = join(dir, parts[i]), i++) {
+    rules.push(...(await ignoreFile(dir)));
+    const here = join(dir, parts[i]);
+    if (isIgnored(here, i < parts.length - 1, rules) && gitignore(here)) return false;
+  }
+  return true;
+}
+
 /** .gitignore files between the repository root (the folder with `.git`) and `dir`, exclusive. */
 async function ignoresAbove(dir: string): Promise<IgnoreRule[]> {
   const chain: string[] = [];

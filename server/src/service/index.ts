@@ -229,7 +229,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       // A `.prr.yaml`'s own findings are never silenced by the rules it (or another) sets:
       // a broken configuration must always be seen.
-      if (CONFIG_KIND.matchesFileName(path)) return config.untrusted ? local(document, config).findings : withSchemaProblems(document, local(document, config).findings);
+      if (CONFIG_KIND.matchesFileName(path)) {
+        // A configuration is always checked, even one its own `exclude` matches (as `prr check` reports a broken one).
+        const own = local(document, config.isExcluded(path) ? DEFAULT_CONFIG : config).findings;
+        return config.untrusted ? own : withSchemaProblems(document, own);
+      }
       ensureIndexed(document, config);
       const result = local(document, config);
       const ownFindings = customFindings.of(document.text, result, config.customSchemas);
