@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine } from '../../server/src/service';
+import { createEngine, resolveConfig } from '../../server/src/service';
 import { ConfigStore } from '../../server/src/node/config-store';
 import { collectFiles } from '../../server/src/node/workspace';
 import { show } from './helpers';
@@ -109,4 +109,41 @@ test('folders are walked without what .gitignore ignores', async () => {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('a .prr.yaml that is a list, or holds a second document, is reported and not used; empty documents before the one are nothing', () => {
+  const engine = createEngine();
+  const check = (text: string) => engine.check({ uri: 'file:///w/.prr.yaml', text }).map(show);
+  assert.deepEqual(check('- rules:\n    runbook-placeholder: off\n'), ['1:1-2:29 invalid-type `document` must be a mapping; got a list']);
+  assert.equal(engine.parseConfig('- rules: {}\n'), undefined);
+  assert.deepEqual(check('root: true\n---\nrules:\n  runbook-placeholder: error\n'), ['2:1-2:4 yaml-syntax a .prr.yaml is one YAML document; this one (and any after it) would not be used: merge it into the first']);
+  assert.equal(engine.parseConfig('root: true\n---\nrules: {}\n'), undefined);
+  assert.deepEqual([check('---\n---\nroot: true\n'), engine.parseConfig('---\n---\nroot: true\n')], [[], { root: true }]);
+});
+
+test('budget.minimumBudget may be 0s (no warning at all); a Sloth period of zero is refused', () => {
+  const engine = createEngine();
+  const settings = (text: string) => {
+    const data = engine.parseConfig(text);
+    return data && resolveConfig([{ folder: '/', data }]).budget;
+  };
+  assert.deepEqual(settings('budget:\n  minimumBudget: 0s\n'), { slothPeriodSeconds: 30 * 86_400, minimumBudgetSeconds: 0 });
+  assert.equal(settings('budget:\n  slothWindow: 0d\n'), undefined);
+  assert.match(engine.check({ uri: 'file:///w/.prr.yaml', text: 'budget:\n  slothWindow: 0d\n' }).map(show)[0], /must be a period longer than zero/);
+});
+
+test('a rule id under rules: that names no rule is a warning with the nearest id as a fix; the file is still used', () => {
+  const engine = createEngine();
+  const text = 'root: true\nrules:\n  runbook-placehodler: off\n';
+  const [finding] = engine.check({ uri: 'file:///w/.prr.yaml', text });
+  assert.equal(show(finding), '3:3-3:22 unknown-property `runbook-placehodler` is no rule id, so this setting changes nothing — did you mean `runbook-placeholder`?');
+  assert.equal(finding.severity, 'warning');
+  assert.equal(engine.fixAll({ uri: 'file:///w/.prr.yaml', text }).text, 'root: true\nrules:\n  runbook-placeholder: off\n');
+  assert.deepEqual(engine.parseConfig(text), { root: true, rules: { 'runbook-placehodler': 'off' } });
+});
+
+test('a parent\'s limits do not hide a .prr.yaml: it is checked under the default limit, as it is read', () => {
+  const engine = createEngine();
+  const tiny = resolveConfig([{ folder: '/', data: { limits: { maxFileSizeMB: 0.00002 } } }]);
+  assert.deepEqual(engine.check({ uri: 'file:///w/sub/.prr.yaml', text: 'rules:\n  runbook-placeholder: offf\n' }, tiny).map((f) => f.ruleId), ['invalid-enum']);
 });

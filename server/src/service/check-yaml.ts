@@ -86,6 +86,7 @@ export class YamlChecker {
       for (const e of chunk.entities) entities.push(e);
       for (const b of chunk.budgets) budgets.push(b);
     }
+    if (namedAs?.id === 'prr-config') findings.push(...extraDocuments(placed));
     const result: TextResult = budgets.length > 0 ? { findings, entities, budgets } : { findings, entities };
     if (this.forEdits) result.chunks = chunks;
     return result;
@@ -151,11 +152,20 @@ export class YamlChecker {
       if (!foreign && (objects.length > 0 || namedAs)) findings.push(...document.findings);
       for (const object of objects) this.checkObject(object, document.damage, parsed.positions, out);
       // A file named as a manifest (or `.prr.yaml`) that holds a lone value: its schema says what it should hold.
-      if (namedAs && isBareValue(document.value)) findings.push(...checkAgainstSchema(this.validators.get(namedAs.schemaRef({})), { node: document.doc.contents as Node | null, value: document.value, basePath: [], damage: document.damage }, parsed.positions));
+      if (namedAs && objects.length === 0 && (isBareValue(document.value) || Array.isArray(document.value))) findings.push(...checkAgainstSchema(this.validators.get(namedAs.schemaRef({})), { node: document.doc.contents as Node | null, value: document.value, basePath: [], damage: document.damage }, parsed.positions));
     }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return budgets.length > 0 ? { findings, entities, budgets } : { findings, entities };
   }
+}
+
+/** A `.prr.yaml` is one document: a second would silently not be used, so it is an error, on its first line. */
+function extraDocuments(chunks: readonly { text?: string; line: number }[]): Finding[] {
+  const used = chunks.filter((chunk) => !EMPTY_YAML.test(chunk.text ?? ''));
+  if (used.length < 2) return [];
+  const line = used[1].line;
+  const range = { start: { line, character: 0 }, end: { line, character: 3 } };
+  return [{ ruleId: 'yaml-syntax', severity: 'error', message: 'a .prr.yaml is one YAML document; this one (and any after it) would not be used: merge it into the first', range }];
 }
 
 /** Nothing but blank lines, comments and document markers. */

@@ -38,6 +38,7 @@ import type { BudgetFact } from './budget/facts';
 import { FileBudgets } from './budget/file-budgets';
 import { CustomSchemas } from './schema/custom';
 import { configSchemaProblems, CustomFindings } from './schema/custom-check';
+import { unknownRuleIds } from './config/rule-ids';
 
 export type { Finding, RuleMeta, Severity, SourceDocument, Range, Position, RelatedLocation, Fix, TextEdit } from './types';
 export type { EngineIO, RunbookOptions } from './runbook/types';
@@ -230,8 +231,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // A `.prr.yaml`'s own findings are never silenced by the rules it (or another) sets:
       // a broken configuration must always be seen.
       if (CONFIG_KIND.matchesFileName(path)) {
-        // A configuration is always checked, even one its own `exclude` matches (as `prr check` reports a broken one).
-        const own = local(document, config.isExcluded(path) ? DEFAULT_CONFIG : config).findings;
+        // A configuration is checked as it is read (parseConfig): even when an `exclude` matches it or a parent's
+        // `limits:` would call it too large — `prr check` reports a broken one so too.
+        const own = [...local(document, DEFAULT_CONFIG).findings, ...unknownRuleIds(document.text, known)].sort(byPosition);
         return config.untrusted ? own : withSchemaProblems(document, own);
       }
       ensureIndexed(document, config);
@@ -311,6 +313,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function limitOf(document: SourceDocument, config: FileConfig): number | undefined {
     const path = pathOf(document.uri);
     if (isMarkdownPath(path)) return config.limits.maxRunbookBytes;
+    // A `.prr.yaml` is read as configuration under the default limit, whatever a parent's `limits:` say: checked so too.
+    if (CONFIG_KIND.matchesFileName(path)) return DEFAULT_LIMITS.maxFileBytes;
     return isYamlPath(path) ? config.limits.maxFileBytes : undefined;
   }
 

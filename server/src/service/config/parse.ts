@@ -10,8 +10,8 @@ export function parseConfig(text: string, checker: YamlChecker): ConfigData | un
   if (checker.check(text, CONFIG_KIND).findings.some((f) => f.severity === 'error')) return undefined;
   const parsed = parseYaml(text);
   if (parsed.refused) return undefined;
-  const [document] = parsed.documents;
-  const value = document?.value;
+  // The one document with content (the checker makes a second one an error): empty ones before it say nothing.
+  const value = parsed.documents.find((d) => d.value !== null && d.value !== undefined)?.value;
   // An empty file is a valid configuration that changes nothing.
   if (value === undefined || value === null) return {};
   return typeof value === 'object' && !Array.isArray(value) ? (value as ConfigData) : undefined;

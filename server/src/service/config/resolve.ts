@@ -88,7 +88,9 @@ export function resolveConfig(layers: readonly ConfigLayer[]): FileConfig {
     staleAfterDays = data.runbooks?.staleAfterDays ?? staleAfterDays;
     gitignore = data.gitignore ?? gitignore;
     budget.slothPeriodSeconds = prometheusSeconds(data.budget?.slothWindow) ?? budget.slothPeriodSeconds;
-    budget.minimumBudgetSeconds = prometheusSeconds(data.budget?.minimumBudget) ?? budget.minimumBudgetSeconds;
+    // `0s` is a minimum too (no objective is under it); prometheusSeconds reads zero as no duration.
+    const minimum = data.budget?.minimumBudget;
+    budget.minimumBudgetSeconds = prometheusSeconds(minimum) ?? (typeof minimum === 'string' && /^(0+(ms|s|m|h|d|w|y))+$/.test(minimum) ? 0 : budget.minimumBudgetSeconds);
     if (data.include?.runbooks) runbookGlobs = { folder, patterns: data.include.runbooks };
     if (data.include?.manifests) manifestGlobs = { folder, patterns: data.include.manifests };
     if (data.exclude) excludes.push({ folder, patterns: data.exclude });
