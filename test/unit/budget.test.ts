@@ -190,3 +190,12 @@ test('the report: one line per SLO, counting its alerts in the files of the poli
   engine.removeFile('file:///w/conditions.yaml');
   assert.match(engine.report({ root: 'file:///w' }).services[0].budgets?.[0].line ?? '', /; no burn-rate alerts$/);
 });
+
+test('the report: a Sloth alert whose two windows spend shares that read the same shows one share, not `10–10 %`', () => {
+  const engine = createEngine({ now: () => new Date('2026-11-27T12:00:00Z') });
+  const config = resolveConfig([{ folder: '/', data: { budget: { slothWindow: '28d' } } }]);
+  const sloth = 'version: "prometheus/v1"\nservice: "svc"\nslos:\n  - name: "avail"\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(x{code=~"5.."}[{{.window}}]))\n        total_query: sum(rate(x[{{.window}}]))\n    alerting:\n      name: A\n      page_alert: {labels: {severity: page}}\n      ticket_alert: {labels: {severity: ticket}}\n';
+  engine.setFile({ uri: 'file:///w/sloth.yaml', text: sloth }, config);
+  engine.setFile({ uri: 'file:///w/readiness.yaml', text: 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: svc\nspec:\n  owner: t\n  tier: 2\n  slos:\n    - ref: avail\n' }, config);
+  assert.match(engine.report({ root: 'file:///w', configFor: () => config }).services[0].budgets?.[0].line ?? '', /alerts fire after page 2–5 %, ticket 10 % of the budget is spent$/);
+});

@@ -61,7 +61,9 @@ function coverage(alerts: readonly AlertBudget[]): string {
   if (alerts.length === 0) return 'no burn-rate alerts';
   const parts = alerts.map((a) => {
     const who = a.fact.type === 'sloth-alert' ? a.fact.severity : a.fact.severity ?? 'alert';
-    if (a.spentRange && a.spentRange[0] !== a.spentRange[1]) return `${who} ${formatPercent(a.spentRange[0]).replace(' %', '')}–${formatPercent(a.spentRange[1])}`;
+    // Ends that read the same (9.99 % and 10 % both show as `10 %`) are one value, not `10–10 %`.
+    const [low, high] = (a.spentRange ?? []).map(formatPercent);
+    if (low !== undefined && high !== undefined) return low === high ? `${who} ${low}` : `${who} ${low.replace(' %', '')}–${high}`;
     return a.spentShare === undefined ? `${who} (lookback unknown)` : `${who} ${formatPercent(a.spentShare)}`;
   });
   return `alerts fire after ${parts.join(', ')} of the budget is spent`;
