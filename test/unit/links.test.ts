@@ -50,3 +50,16 @@ test('definition: runbook paths and SLO files go to the file; nothing for what r
   assert.deepEqual(engine.definition(manifest, positionOf(MANIFEST, 'team-checkout', 2)), []);
   assert.deepEqual(engine.definition(doc('runbooks/CheckoutHighErrorRate.md'), positionOf(RUNBOOK, 'Rollback.md#steps', 3)), [{ uri: `${BASE}runbooks/Rollback.md`, range: START }]);
 });
+
+test('a manifest\'s slos[].file narrows definition to that file, and is a written path (`%` part of the name)', () => {
+  const files = new Set(['file:///w/slos/a.yaml', 'file:///w/slos/b%2520c.yaml']);
+  const engine = createEngine({ io: { exists: (uri) => files.has(uri), readFile: () => undefined } });
+  const sloth = (name: string) => `version: "prometheus/v1"\nservice: "svc"\nslos:\n  - name: "${name}"\n    objective: 99.9\n    sli: {raw: {error_ratio_query: 'sum(rate(x[{{.window}}]))'}}\n    alerting: {name: A}\n`;
+  engine.setFile({ uri: 'file:///w/slos/a.yaml', text: sloth('orders') });
+  engine.setFile({ uri: 'file:///w/slos/b%2520c.yaml', text: sloth('orders') });
+  const text = 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: svc\nspec:\n  owner: t\n  tier: 2\n  slos:\n    - ref: orders\n      file: slos/b%20c.yaml\n';
+  const manifest = { uri: 'file:///w/readiness.yaml', text };
+  engine.setFile(manifest);
+  assert.deepEqual(engine.definition(manifest, { line: 8, character: 12 }).map((l) => l.uri), ['file:///w/slos/b%2520c.yaml']);
+  assert.deepEqual(engine.links(manifest).map((l) => l.target), ['file:///w/slos/b%2520c.yaml']);
+});

@@ -8,6 +8,7 @@ import { buildRunbookModel, rangeOfNode } from '../runbook/model';
 import { linkNodes, urlOffset } from '../rules/runbook/runbook-broken-link';
 import type { Position, SourceDocument } from '../types';
 import { locate } from '../yaml/locate';
+import { resolveWrittenPath } from '../uri';
 import { markdownOf, positionsOf } from './cache';
 import { fileExists, inRange, referenceAt, targetsOf } from './references';
 import type { DocumentLink, FeatureContext, Location } from './types';
@@ -30,7 +31,7 @@ export function links(document: SourceDocument, context: FeatureContext): Docume
     const spec = object.value.spec as { slos?: unknown } | undefined;
     (Array.isArray(spec?.slos) ? spec.slos : []).forEach((slo: unknown, i) => {
       const path = (slo as { file?: unknown } | null)?.file;
-      const target = typeof path === 'string' ? resolve(path, context.uri) : undefined;
+      const target = typeof path === 'string' ? resolveWrittenPath(path, context.uri) : undefined; // a written path: `%` is part of the name
       const node = locate(object.node, ['spec', 'slos', i, 'file']).value;
       if (target && node && fileExists(context, target)) found.push({ range: rangeIn(file, object, node), target, tooltip: 'Open the SLO file' });
     });
@@ -64,7 +65,8 @@ function runbookLinks({ uri, text }: SourceDocument, context: FeatureContext): D
 /** A relative path (without its `#anchor` or `?query`) against the URI of the file it is written in. */
 function resolve(path: string, base: string): string | undefined {
   try {
-    return new URL(path.replace(/[#?].*$/, ''), base).href;
+    // A `%` that starts no escape is a `%` of the name, as browsers (and runbook-broken-link) read it.
+    return new URL(path.replace(/[#?].*$/, '').replace(/%(?![0-9a-f]{2})/gi, '%25'), base).href;
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@
 import type { Family, LocatedEntity, Reference } from '../entities/types';
 import type { Position, Range } from '../types';
 import type { FeatureContext, Location } from './types';
+import { resolveWrittenPath } from '../uri';
 export { relativePath } from '../uri';
 
 /** As `unresolved-reference` resolves them: a manifest names SLOs of either format; the others stay in their family. */
@@ -28,7 +29,11 @@ export function referenceAt(context: FeatureContext, position: Position): Refere
 /** What a reference names: the objects' names in their files, or the file itself (when it exists). */
 export function targetsOf(context: FeatureContext, hit: ReferenceHit): Location[] {
   if (hit.ref.targetKind === 'Runbook') return hit.ref.resolved && fileExists(context, hit.ref.resolved) ? [{ uri: hit.ref.resolved, range: START }] : [];
-  return context.index.find(hit.ref.targetKind, hit.ref.name, TARGET_FAMILIES[hit.entity.family]).map((e) => ({ uri: e.uri, range: e.range }));
+  const found = context.index.find(hit.ref.targetKind, hit.ref.name, TARGET_FAMILIES[hit.entity.family]);
+  // A manifest's `slos[].file` says which of same-named SLOs is meant, as unresolved-reference reads it.
+  const file = hit.ref.file === undefined ? undefined : resolveWrittenPath(hit.ref.file, hit.entity.uri);
+  const chosen = file === undefined ? found : found.filter((e) => e.uri === file);
+  return (chosen.length > 0 ? chosen : found).map((e) => ({ uri: e.uri, range: e.range }));
 }
 
 /** Without file-system access the engine cannot tell; it assumes the file is there. */
