@@ -2,7 +2,7 @@
 // the PRR commands. All checking happens in the server.
 
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { newRunbook } from './new-runbook';
 import { fixAll } from './fix-all';
 import { ReportModel } from './report-model';
@@ -19,7 +19,8 @@ const MAX_RESTARTS = 4;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('PRR', { log: true });
   context.subscriptions.push(log);
-  client = createClient(context, log);
+  const progress = indexingProgress();
+  client = createClient(context, log, progress.handle);
   watchTrust(context, () => client, log);
   context.subscriptions.push(
     vscode.commands.registerCommand('prr.restartServer', async () => {
@@ -38,8 +39,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('prr.showReport', () => ReportPanel.show(report, () => client)),
     vscode.commands.registerCommand('prr.exportReport', async (target?: unknown) => exportReport(await report.full(), target)),
   );
+  // A server that stops or crashes mid-scan leaves no progress notification open; one that (re)starts is asked
+  // for the report again (after a restart the status bar and an open panel would keep the old server's data).
+  context.subscriptions.push(client.onDidChangeState(({ newState }) => {
+    if (newState !== State.Running) progress.clear();
+    else void report.refresh();
+  }));
   await client.start();
-  void report.refresh();
 }
 
 export async function deactivate(): Promise<void> {
@@ -47,7 +53,7 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, handleWorkDoneProgress: NonNullable<Middleware['handleWorkDoneProgress']>): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -58,6 +64,7 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'json' },
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
@@ -66,7 +73,7 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     initializationOptions,
     synchronize: { configurationSection: 'prr' },
     // The server's workspace scan as a notification with a progress bar.
-    middleware: { handleWorkDoneProgress: indexingProgress() },
+    middleware: { handleWorkDoneProgress },
     // A server that dies is restarted by vscode-languageclient's default error handler, up to
     // MAX_RESTARTS times within 3 minutes; one more crash inside that window stops it, with a
     // message pointing at this output channel (PRR: Restart Server starts it again).

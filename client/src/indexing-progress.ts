@@ -17,9 +17,21 @@ interface Shown {
   finish?: () => void;
 }
 
-export function indexingProgress(): NonNullable<Middleware['handleWorkDoneProgress']> {
+/**
+ * The middleware, and `clear`, which closes every notification it opened: a server that stops or crashes
+ * mid-scan never sends `end` (the language client drops its progress parts itself), and a notification
+ * still due would otherwise open after the stop and never close.
+ */
+export function indexingProgress(): { handle: NonNullable<Middleware['handleWorkDoneProgress']>; clear: () => void } {
   const shown = new Map<ProgressToken, Shown>();
-  return (token, params, next) => {
+  const clear = () => {
+    for (const state of shown.values()) {
+      if (state.timer) clearTimeout(state.timer);
+      state.finish?.();
+    }
+    shown.clear();
+  };
+  const handle: NonNullable<Middleware['handleWorkDoneProgress']> = (token, params, next) => {
     if (params.kind === 'begin' && TITLE.test(params.title)) {
       const state: Shown = { percentage: params.percentage ?? 0, reported: 0, ...(params.message ? { message: params.message } : {}) };
       state.timer = setTimeout(() => {
@@ -45,6 +57,7 @@ export function indexingProgress(): NonNullable<Middleware['handleWorkDoneProgre
       next(token, params); // lets the client release the token
     }
   };
+  return { handle, clear };
 }
 
 function report(state: Shown): void {

@@ -9,11 +9,12 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** `given` (a command argument, from a keybinding or a test) skips the name prompt. */
 export async function newRunbook(log: vscode.LogOutputChannel, given?: unknown): Promise<vscode.Uri | undefined> {
-  const folder = await pickFolder();
-  if (!folder) {
+  if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
     void vscode.window.showErrorMessage('PRR: open a folder first; the runbook is created in its runbooks/ folder.');
     return undefined;
   }
+  const folder = await pickFolder();
+  if (!folder) return undefined; // the folder pick was cancelled
   const name = typeof given === 'string' && NAME.test(given.trim()) ? given : await vscode.window.showInputBox({
     title: 'PRR: New Runbook',
     prompt: 'The alert (or service) this runbook answers; the file will be runbooks/<name>.md',

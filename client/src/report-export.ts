@@ -8,14 +8,16 @@ import { writeTextAtomic } from './write-atomic';
 
 const FILTERS: Record<string, string[]> = { HTML: ['html'], Markdown: ['md'], JSON: ['json'] };
 
-/** `given` (a command argument, from a keybinding or a test) skips the save dialog. */
+/** `given` (a command argument: a Uri, or from a keybinding a URI string or a path) skips the save dialog. */
 export async function exportReport(report: ReadinessReport | undefined, given?: unknown): Promise<void> {
   if (!report) {
-    void vscode.window.showWarningMessage('PRR: there is no readiness report yet; the language server may still be indexing.');
+    void vscode.window.showWarningMessage('PRR: there is no readiness report yet; the language server may still be indexing, or is not running (PRR: Restart Server).');
     return;
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = given instanceof vscode.Uri ? given : await vscode.window.showSaveDialog({
+  // From a keybinding the argument is JSON: a URI string (`file:///…/report.html`) or a path.
+  const named = typeof given === 'string' && given !== '' ? (/^[a-z][a-z0-9+.-]+:/i.test(given) ? vscode.Uri.parse(given) : vscode.Uri.file(given)) : undefined;
+  const target = given instanceof vscode.Uri ? given : named ?? await vscode.window.showSaveDialog({
     title: 'Export Readiness Report',
     filters: FILTERS,
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `readiness-report-${report.date}.html`) } : {}),

@@ -75,7 +75,12 @@ export class ReportModel implements vscode.Disposable {
 
   private async fetch(checks: boolean): Promise<ReadinessReport | undefined> {
     const client = this.client();
-    if (!client?.isRunning()) return this.report;
+    // Without a server, only a report as detailed as asked for may stand in: the summary has no checks, and an
+    // export or panel built from it would show scores with empty check tables and say nothing.
+    if (!client?.isRunning()) {
+      if (checks && !this.detailed) this.log.warn('readiness report: the language server is not running (PRR: Restart Server)');
+      return checks && !this.detailed ? undefined : this.report;
+    }
     try {
       const params: ReadinessReportParams = { checks };
       const report = await client.sendRequest<ReadinessReport>(READINESS_REPORT_METHOD, params);

@@ -21,6 +21,7 @@ export class ReportPanel implements vscode.Disposable {
     else ReportPanel.current = new ReportPanel(model, client);
     // With every check (the status bar alone fetches summaries).
     const report = await model.full();
+    if (!report && !client()?.isRunning()) void vscode.window.showWarningMessage('PRR: the language server is not running, so there is no readiness report; run PRR: Restart Server.');
     ReportPanel.current?.render(report);
   }
 
