@@ -4,6 +4,7 @@
 // reported defect; each assertion fails on the code before its fix.
 
 import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,4 +89,28 @@ test('init beside a .prr.yml keeps it and writes no .prr.yaml to shadow it; init
   const onFile = prr(['init', 'f'], { cwd: dir });
   assert.equal(onFile.code, 2);
   assert.match(onFile.stderr, /^prr: not a folder: f\n/);
+}));
+
+test('.gitignore as git reads it: a nested !pattern re-includes; a pattern of many ** does not hang the walk; a .gitignore linked to /dev/zero is no rules', { timeout: 60_000 }, () => inWorkspace({
+  '.git/HEAD': '', '.gitignore': '*.yaml\n', 'sub/.gitignore': '!*.readiness.yaml\n', 'sub/x.readiness.yaml': badTier('x'),
+  'deep/.gitignore': `${'**/a/'.repeat(10)}zz\n`, [`deep/${'a/'.repeat(30)}y.readiness.yml`]: badTier('y'),
+}, (dir) => {
+  symlinkSync('/dev/zero', join(dir, 'deep', 'a', '.gitignore'));
+  const run = prr(['check', '.', '--format', 'json'], { cwd: dir });
+  assert.deepEqual(ruleIds(run.stdout).filter((f) => f.includes('readiness')).map((f) => f.replace(/a\/(a\/)+/, 'a/…/')), ['deep/a/…/y.readiness.yml invalid-enum', 'sub/x.readiness.yaml invalid-enum']);
+  const deep = prr(['check', 'deep', '--format', 'json'], { cwd: dir });
+  assert.deepEqual(ruleIds(deep.stdout).map((f) => f.replace(/(a\/)+/, '…/')), ['deep/…/y.readiness.yml invalid-enum']);
+}));
+
+test('--fix goes on past a file it cannot write, and says so', { skip: asRoot && existsSync('/usr/bin/setpriv') ? false : 'needs root and setpriv' }, () => inWorkspace({
+  'a/readiness.yaml': BAD_TIER.replace('kind: ServiceReadiness', 'kind: ServiceReadines').replace('name: s', 'name: a'),
+  'b/readiness.yaml': BAD_TIER.replace('kind: ServiceReadiness', 'kind: ServiceReadines').replace('name: s', 'name: b'),
+}, (dir) => {
+  execFileSync('chown', ['-R', 'nobody', dir]);
+  chmodSync(join(dir, 'a'), 0o555);
+  const run = prr(['check', '--fix', '.'], { cwd: dir, runner: ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] });
+  assert.match(run.stderr, /^prr: a\/readiness\.yaml: not fixed \(EACCES/m);
+  assert.doesNotMatch(run.stderr, /internal error/);
+  assert.match(readFileSync(join(dir, 'b', 'readiness.yaml'), 'utf8'), /^kind: ServiceReadiness$/m);
+  assert.match(run.stdout, /checked\n$/);
 }));

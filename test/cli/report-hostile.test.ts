@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadinessReport } from '../../server/src/protocol/report';
 import { inWorkspace, prr, root, workspace } from './run-prr';
@@ -90,8 +90,11 @@ test('paths from /, links to paths with parentheses, reproducible HTML, a folder
   symlinkSync('svc)x', join(dir, 'lnk'));
   const twice = JSON.parse(prr(['report', '--format', 'json', 'svc)x', 'lnk'], { cwd: dir, env: DAY }).stdout) as ReadinessReport;
   assert.deepEqual(twice.services.map((s) => [s.name, s.score]), [['checkout-api', 100]]);
+  // A link that names no file is neither written through (it may point anywhere) nor replaced.
   symlinkSync(join(dir, 'nowhere.md'), join(dir, 'out.md'));
-  assert.equal(prr(['report', '-o', 'out.md'], { cwd: dir, env: DAY }).code, 0);
+  const dangling = prr(['report', '-o', 'out.md'], { cwd: dir, env: DAY });
+  assert.equal(dangling.code, 2);
+  assert.match(dangling.stderr, /is a symbolic link to a file that does not exist; not written/);
   assert.ok(lstatSync(join(dir, 'out.md')).isSymbolicLink());
-  assert.ok(lstatSync(join(dir, 'nowhere.md')).isFile());
+  assert.equal(existsSync(join(dir, 'nowhere.md')), false);
 }));

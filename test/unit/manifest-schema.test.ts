@@ -19,6 +19,8 @@ test('a file named as a manifest is not clean when empty, only comments, or a lo
   const valid = fixture('valid.readiness.yaml');
   const others = { 'slos/search.yaml': openSloNamed('search-availability') };
   for (const text of [`${valid}---\n`, `---\n${valid}`, `${valid}---\n# end\n`]) assert.deepEqual(check(text, undefined, {}, others), [], JSON.stringify(text.slice(-12)));
+  // Lone CR line breaks after a comment are line breaks: the manifest is not "empty".
+  assert.deepEqual(check(`# owned by team-a\r${valid.replace(/\n/g, '\r')}`, undefined, {}, others), []);
   // Not named as a manifest: an empty YAML file is nobody's business.
   assert.deepEqual(check('', 'notes.yaml'), []);
 });

@@ -82,3 +82,11 @@ test('fixed text is not written over a file that is not valid UTF-8, nor over UT
   assert.equal(writeFixedText(bom, 'a: 2\n'), undefined);
   assert.equal(readFileSync(bom, 'utf8'), '\uFEFFa: 2\n');
 }));
+
+test('fixed text is not written over a file that changed after it was checked', () => inTemp((dir) => {
+  const file = join(dir, 'readiness.yaml');
+  writeFileSync(file, 'kind: ServiceReadines\n# IMPORTANT EDIT\n');
+  assert.match(writeFixedText(file, 'kind: ServiceReadiness\n', 'kind: ServiceReadines\n') ?? '', /changed since it was checked/);
+  assert.equal(readFileSync(file, 'utf8'), 'kind: ServiceReadines\n# IMPORTANT EDIT\n');
+  assert.equal(writeFixedText(file, 'kind: ServiceReadiness\n# IMPORTANT EDIT\n', 'kind: ServiceReadines\n# IMPORTANT EDIT\n'), undefined);
+}));

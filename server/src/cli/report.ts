@@ -128,7 +128,13 @@ function fixFile(engine: Engine, texts: Map<string, string>, file: string, confi
   const uri = pathToFileURL(file).href;
   const result = engine.fixAll({ uri, text }, configFor(file));
   if (result.fixed === 0 || result.text === text) return false;
-  const refused = writeFixedText(file, result.text);
+  let refused: string | undefined;
+  try {
+    refused = writeFixedText(file, result.text, text);
+  } catch (error) {
+    // Gone, or in a folder prr may not write to: this file stays as it is, the others are still fixed.
+    refused = error instanceof Error ? error.message : String(error);
+  }
   if (refused) {
     process.stderr.write(`prr: ${displayPath(file)}: not fixed (${refused})\n`);
     return false;

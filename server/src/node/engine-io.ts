@@ -1,7 +1,8 @@
 // The file-system answers the engine asks for (does a linked file exist, what is in it),
 // from disk — or, in the editor, from an open buffer first.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextSync } from './read-text';
 import { fileURLToPath } from 'node:url';
 import type { EngineIO } from '../service';
 
@@ -16,16 +17,11 @@ export function diskIO(openText: (uri: string) => string | undefined = () => und
       const open = openText(uri);
       if (open !== undefined) return open;
       const path = toPath(uri);
-      try {
-        if (path === undefined) return undefined;
-        // A linked file larger than any file prr checks is not read (the engine would not parse it either), nor
-        // anything that is not a regular file: a FIFO would block the read forever, /dev/zero never end.
-        const info = statSync(path);
-        if (!info.isFile() || info.size > MAX_READ_BYTES) return undefined;
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
+      if (path === undefined) return undefined;
+      // A linked file larger than any file prr checks is not read (the engine would not parse it either), nor
+      // anything that is not a regular file, and never more than the limit (read-text.ts: /proc files say size 0).
+      const read = readTextSync(path, MAX_READ_BYTES);
+      return read.ok ? read.text : undefined;
     },
   };
 }

@@ -2,7 +2,8 @@
 // (node_modules, .git, build output) and, by default, what .gitignore ignores. Shared by
 // the CLI and the language server's workspace scan.
 
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { readText } from './read-text';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -149,14 +150,30 @@ async function ignoresAbove(dir: string): Promise<IgnoreRule[]> {
   return (await Promise.all(chain.map(ignoreFile))).flat();
 }
 
+/** A .gitignore from a repository is input like any: bounded in size, lines and pattern shape (see below). */
+const MAX_GITIGNORE_BYTES = 256 * 1024;
+const MAX_GITIGNORE_LINES = 5_000;
+/** The `ignore` package backtracks on many `**` in one pattern (`**\/a/**\/a/…`: seconds per path); real ones have one or two. */
+const MAX_GLOBSTARS = 4;
+
 async function ignoreFile(dir: string): Promise<IgnoreRule[]> {
-  const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
-  return text === undefined ? [] : [{ base: dir, rules: ignore().add(text) }];
+  const path = join(dir, '.gitignore');
+  if (!(await stat(path).then((info) => info.isFile(), () => false))) return [];
+  const read = await readText(path, MAX_GITIGNORE_BYTES);
+  if (!read.ok) return [];
+  const lines = read.text.split(/\r?\n/, MAX_GITIGNORE_LINES).filter((line) => (line.match(/\*\*/g)?.length ?? 0) <= MAX_GLOBSTARS);
+  return [{ base: dir, rules: ignore().add(lines) }];
 }
 
+/** As git decides: the deepest .gitignore with a rule for the path wins, so a nested `!pattern` re-includes what a parent ignored. */
 function isIgnored(path: string, isDir: boolean, rules: readonly IgnoreRule[]): boolean {
-  return rules.some(({ base, rules: r }) => {
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const { base, rules: r } = rules[i];
     const rel = relative(base, path).split(sep).join('/');
-    return rel !== '' && !rel.startsWith('..') && r.ignores(isDir ? `${rel}/` : rel);
-  });
+    if (rel === '' || rel.startsWith('..')) continue;
+    const verdict = r.test(isDir ? `${rel}/` : rel);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
+  }
+  return false;
 }

@@ -7,8 +7,8 @@
 // by renaming.
 
 import { isUtf8 } from 'node:buffer';
-import { chmodSync, closeSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { chmodSync, closeSync, fchownSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export function writeFileAtomic(path: string, text: string): void {
   writeChunksAtomic(path, [text]);
@@ -18,7 +18,12 @@ export function writeFileAtomic(path: string, text: string): void {
 export function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
   // Through a symbolic link to the file it names (replacing the link would surprise), keeping
   // the file's permissions (a new temporary file would get the default ones).
-  const target = existingRealPath(path) ?? danglingLinkTarget(path) ?? path;
+  if (existingRealPath(path) === undefined && isLink(path)) {
+    // A link that names no file: writing through it would create a file wherever the link points (outside the
+    // repository, for a link a hostile one committed); replacing it would drop what someone put there.
+    throw new Error(`${path} is a symbolic link to a file that does not exist; not written`);
+  }
+  const target = existingRealPath(path) ?? path;
   const existing = statOf(target);
   if (existing && !existing.isFile()) return writeInPlace(target, chunks); // /dev/stdout, a FIFO: nothing to replace
   const mode = existing ? existing.mode & 0o7777 : undefined;
@@ -50,12 +55,11 @@ function keepOwner(fd: number, existing: Stats): void {
   }
 }
 
-/** Where a symbolic link that names no file yet points: the file is created there, the link kept. */
-function danglingLinkTarget(path: string): string | undefined {
+function isLink(path: string): boolean {
   try {
-    return lstatSync(path).isSymbolicLink() ? resolve(dirname(path), readlinkSync(path)) : undefined;
+    return lstatSync(path).isSymbolicLink();
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -88,12 +92,15 @@ function writeInPlace(path: string, chunks: Iterable<string>): void {
  * Writes fixed text back in the file's own encoding: UTF-8, keeping a byte-order mark if
  * the file had one. Returns why it did not, if it did not: UTF-16 files are left alone rather
  * than re-encoded, and so are files that are not valid UTF-8 (Latin-1, say) — their text was read
- * with U+FFFD for each byte that is not, and writing it back would replace those bytes.
+ * with U+FFFD for each byte that is not, and writing it back would replace those bytes — and files
+ * whose text is no longer `checked`, the text the fixes were made for.
  */
-export function writeFixedText(path: string, text: string): string | undefined {
+export function writeFixedText(path: string, text: string, checked?: string): string | undefined {
   const bytes = readFileSync(path);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16 files are not rewritten';
   if (!isUtf8(bytes)) return 'the file is not valid UTF-8, and rewriting it would replace the bytes that are not';
+  // Edited since it was read and checked (an editor saved it meanwhile): the fixes were for the old text.
+  if (checked !== undefined && new TextDecoder('utf-8').decode(bytes) !== checked) return 'it changed since it was checked; run prr check --fix again';
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
   writeFileAtomic(path, bom + text);
   return undefined;

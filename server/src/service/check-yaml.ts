@@ -169,7 +169,7 @@ function extraDocuments(chunks: readonly { text?: string; line: number }[]): Fin
 }
 
 /** Nothing but blank lines, comments and document markers. */
-const EMPTY_YAML = /^(?:[ \t]*(?:#[^\n]*|---[ \t]*(?:#[^\n]*)?|\.\.\.[ \t]*)?\r?\n)*[ \t]*(?:#[^\n]*|---[ \t]*|\.\.\.[ \t]*)?$/;
+const EMPTY_YAML = /^(?:[ \t]*(?:#[^\r\n]*|---[ \t]*(?:#[^\r\n]*)?|\.\.\.[ \t]*)?(?:\r\n|\r|\n))*[ \t]*(?:#[^\r\n]*|---[ \t]*|\.\.\.[ \t]*)?$/;
 
 /** A scalar where a mapping belongs (not null: an empty document; not undefined: one that could not be read). */
 function isBareValue(value: unknown): boolean {
