@@ -3,6 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { escapeData, escapeProperty, github } from '../../server/src/cli/format/github';
 import { createColors } from '../../server/src/cli/color';
 import type { FormatContext } from '../../server/src/cli/format/types';
@@ -55,4 +56,15 @@ test('github: info and hint are notices; a range across lines gets lines but no 
     '1 info, 1 hint in 1 file; 1 file checked',
     '',
   ].join('\n'));
+});
+
+test('github: an ESC sequence from a checked file is shown as \\x1b, not sent raw into the log', () => {
+  const dir = workspace({ 'r.readiness.yaml': 'apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: s\nspec:\n  owner: x\n  tier: 1\n  "\\e[2Jx": 1\n' });
+  try {
+    const run = prr(['check', 'r.readiness.yaml', '--format', 'github'], { cwd: dir });
+    assert.doesNotMatch(run.stdout, /\u001b/);
+    assert.match(run.stdout, /unknown property `\\x1b\[2Jx` in `spec`/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,7 @@
 // annotations on the pull request's diff. The summary line is plain log text.
 
 import type { Finding, Severity } from '../../service';
-import { summaryLine } from './stylish';
+import { summaryLine, visible } from './stylish';
 import type { Formatter } from './types';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -30,7 +30,8 @@ function annotation(path: string, f: Finding): string {
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(',');
-  return `::${COMMAND[f.severity]} ${list}::${escapeData(f.message)}`;
+  // Line breaks are escaped for GitHub; other control characters from a checked file are shown as `\x1b` (never sent raw into the log).
+  return `::${COMMAND[f.severity]} ${list}::${escapeData(f.message.replace(/[^\r\n]+/g, visible))}`;
 }
 
 /** The escaping of @actions/core's `issueCommand` for the message. */

@@ -25,7 +25,7 @@ export function formatFinding(path: string, f: Finding, colors?: Colors): string
  * Control characters from a checked file (a key may hold ESC, a line break) shown as escapes: printed raw,
  * they could clear or retitle the terminal, or break the one-line-a-finding format.
  */
-function visible(text: string): string {
+export function visible(text: string): string {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
