@@ -197,3 +197,13 @@ test('.prr.yaml: rule ids not set yet under `rules`, severities as their values'
   assert.equal(item(ids, 'duplicate-key').detail, 'rule · default error');
   assert.deepEqual(labels(complete('rules:\n  unknown-property: |\n', '.prr.yaml')), ['off', 'hint', 'info', 'warning', 'error']);
 });
+
+test('completing on a key with a nested block offers no key the mapping has after it; a Sloth sli with events offers neither raw nor plugin; slos[].ref next to file: offers that file\'s SLOs', () => {
+  const manifest = complete('apiVersion: prr/v1\nkind: ServiceReadiness\nmetadata:\n  name: svc\nspec:\n  owner: team-a\n  tier: 2\n  |release:\n    strategy: canary\n  observability:\n    metrics:\n      tool: prometheus\n', 'svc/a.readiness.yaml');
+  assert.ok(labels(manifest).includes('release'), 'the key under the cursor itself');
+  assert.ok(!labels(manifest).includes('observability'));
+  const sloth = complete('version: "prometheus/v1"\nservice: "myservice"\nslos:\n  - name: "requests-availability"\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(x{code=~"5.."}[{{.window}}]))\n        total_query: sum(rate(x[{{.window}}]))\n      |\n', 'sloth.yaml');
+  assert.deepEqual(labels(sloth), []);
+  const ref = complete(`${HEAD}  owner: a\n  slos:\n    - file: ../slos/latency.sloth.yaml\n      ref: |\n`);
+  assert.deepEqual(labels(ref), ['checkout-latency']);
+});

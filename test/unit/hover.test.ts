@@ -111,3 +111,9 @@ test('.prr.yaml: a rule id under `rules` shows the rule, its default severity, a
   assert.match(engine.hover({ uri: `${'file:///w/'}.prr.yaml`, text }, { line: 2, character: 4 })?.contents ?? '',
     /^\*\*unknown-property\*\* · default `error`\n\nA property the schema does not define, usually a typo of one it does\.\n\n---\n\n`rules\.unknown-property` · string\n/);
 });
+
+test('on the first character of a key that follows a nested block (the block\'s range ends there)', () => {
+  const text = 'apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  description: x\n';
+  const hover = createEngine().hover({ uri: 'file:///w/s.yaml', text }, { line: 4, character: 0 });
+  assert.match(String(hover?.contents ?? ''), /^`spec` · object/);
+});

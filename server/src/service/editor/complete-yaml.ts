@@ -16,10 +16,11 @@ import type { PathSegment } from '../yaml/locate';
 import { parseYaml } from '../yaml/parse';
 import { positionsOf } from './cache';
 import { relativePath } from './references';
+import { resolveWrittenPath } from '../uri';
 import { describeSchema, infoMarkdown, schemaStarts, yamlScalar } from './schema-info';
 import type { FeatureContext } from './types';
 import { cursorAt, type YamlCursor } from './yaml-cursor';
-import { schemaStartOf } from './yaml-objects';
+import { schemaStartOf, yamlFileOf } from './yaml-objects';
 
 /** Values that name other objects, by kind and path (`#` stands for a list index). */
 const REFERENCES: { kinds: readonly KindId[]; path: RegExp; target: string; families: readonly Family[] }[] = [
@@ -55,10 +56,12 @@ export function completeYaml(document: SourceDocument, position: Position, conte
   const at = (p: readonly PathSegment[]) => schemaAtEach(context.schemas, starts, p, object.value);
   const range = { start: positions.positionAt(cursor.start), end: positions.positionAt(cursor.end) };
   const style: Style = { flow: cursor.flow === true, json, ...(cursor.quote ? { quote: cursor.quote } : {}) };
-  const keys = (container: PathSegment[]) => keyItems(at(container), valueAt(object.value, container), cursor, range, style, context);
+  const keys = (container: PathSegment[]) => keyItems(at(container), valueAt(object.value, container), cursor, range, style, context, keysWritten(document, context, cursor, container));
   const values = (target: PathSegment[]) => {
     // A reference offers the names the workspace has, not the schema's made-up examples.
-    const references = referenceItems(object.kind.id, target, range, style, context);
+    // A manifest's `slos[].ref` next to a `file:` names an SLO of that file.
+    const file = target[target.length - 1] === 'ref' ? valueAt(object.value, [...target.slice(0, -1), 'file']) : undefined;
+    const references = referenceItems(object.kind.id, target, range, style, context, typeof file === 'string' ? resolveWrittenPath(file, context.uri) : undefined);
     return [...valueItems(at(target), range, style, context, references.length === 0), ...references];
   };
   if (cursor.mode === 'key' && object.kind.id === 'prr-config' && path.length === 1 && path[0] === 'rules') return ruleItems(valueAt(object.value, path), cursor, range);
@@ -87,8 +90,24 @@ interface Style {
   quote?: '"' | "'";
 }
 
-function keyItems(schemas: SchemaAt[], value: unknown, cursor: YamlCursor, range: CompletionItem['edit']['range'], style: Style, context: FeatureContext): CompletionItem[] {
-  const present = new Set(isObject(value) ? Object.keys(value) : []);
+/**
+ * The keys the mapping at `container` has in the text as written, but the one under the cursor: the repaired
+ * text the cursor's object comes from drops the key's line but not its children, and a parse of that loses the
+ * keys after it (completing on `release:` with a nested block offered `observability`, there already).
+ */
+function keysWritten(document: SourceDocument, context: FeatureContext, cursor: YamlCursor, container: readonly PathSegment[]): string[] {
+  if (cursor.flow) return [];
+  const object = yamlFileOf(document.uri, document.text, context).objects.find((o) => {
+    const [start, end] = o.node?.range ?? [0, -1];
+    return cursor.start >= o.offset + start && cursor.start <= o.offset + end;
+  });
+  const value = object ? valueAt(object.value, container) : undefined;
+  const own = document.text.slice(cursor.start, cursor.end);
+  return isObject(value) ? Object.keys(value).filter((key) => key !== own) : [];
+}
+
+function keyItems(schemas: SchemaAt[], value: unknown, cursor: YamlCursor, range: CompletionItem['edit']['range'], style: Style, context: FeatureContext, written: readonly string[] = []): CompletionItem[] {
+  const present = new Set([...(isObject(value) ? Object.keys(value) : []), ...written]);
   const properties = propertiesOf(context.schemas, schemas, value).filter((p) => !present.has(p.name));
   return properties.map((property, i) => {
     const info = describeSchema(property.schemas, context.schemas);
@@ -291,7 +310,7 @@ function scalarText(value: unknown, style: Style): string {
 }
 
 /** Names of the objects a reference may name, and runbook files for a manifest's runbook paths. */
-function referenceItems(kind: KindId, path: readonly PathSegment[], range: CompletionItem['edit']['range'], style: Style, context: FeatureContext): CompletionItem[] {
+function referenceItems(kind: KindId, path: readonly PathSegment[], range: CompletionItem['edit']['range'], style: Style, context: FeatureContext, inFile?: string): CompletionItem[] {
   const key = path.map((s) => (typeof s === 'number' ? '#' : s)).join('.');
   if (kind === 'readiness-manifest' && RUNBOOK_PATHS.test(key)) {
     const runbooks = context.index.uris().filter((uri) => /\.(md|markdown)$/i.test(uri) && context.isRunbook(uri)).map((uri) => relativePath(context.uri, uri)).sort();
@@ -299,7 +318,9 @@ function referenceItems(kind: KindId, path: readonly PathSegment[], range: Compl
   }
   const reference = REFERENCES.find((r) => r.kinds.includes(kind) && r.path.test(key));
   if (!reference) return [];
-  return context.index.namesOf(reference.target, reference.families).sort().map((name, i) => {
+  const names = context.index.namesOf(reference.target, reference.families);
+  const ofFile = inFile === undefined ? [] : names.filter((name) => context.index.find(reference.target, name, reference.families).some((e) => e.uri === inFile));
+  return (ofFile.length > 0 ? ofFile : names).sort().map((name, i) => {
     const where = context.index.find(reference.target, name, reference.families).map((e) => `${relativePath(context.uri, e.uri)}:${e.range.start.line + 1}`);
     return { label: name, kind: 'reference' as const, detail: `${reference.target} · ${where.join(', ')}`, documentation: '', sortText: `r${String(i).padStart(4, '0')}`, edit: { range, newText: scalarText(name, style) }, ...(style.quote ? { filterText: `${style.quote}${name}` } : {}) };
   });

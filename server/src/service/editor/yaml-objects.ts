@@ -97,14 +97,17 @@ function descend(node: Node | null | undefined, offset: number, path: PathSegmen
       if (!isScalar(key)) continue;
       const name = String(key.value);
       if (contains(key, offset)) return { path: [...path, name], on: 'key', node: key };
-      if (pair.value && contains(pair.value, offset)) return descend(pair.value, offset, [...path, name]);
+      // A block value's range ends where the next key starts (column 0 of its line): on nothing there, the next pair.
+      const hit = pair.value && contains(pair.value, offset) ? descend(pair.value, offset, [...path, name]) : undefined;
+      if (hit) return hit;
     }
     return undefined;
   }
   if (isSeq(node)) {
     const items = node.items as (Node | null)[];
     for (let i = 0; i < items.length; i++) {
-      if (items[i] && contains(items[i] as Node, offset)) return descend(items[i], offset, [...path, i]);
+      const hit = items[i] && contains(items[i] as Node, offset) ? descend(items[i], offset, [...path, i]) : undefined;
+      if (hit) return hit;
     }
     return undefined;
   }

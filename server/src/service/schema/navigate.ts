@@ -157,6 +157,24 @@ function excludedByPresentKeys(schemas: readonly SchemaAt[], value: Record<strin
     const forbids = Object.entries(propertiesOfSchema(then)).some(([k, sub]) => sub === false && k in value);
     if (presenceOnly && forbids) excluded.push(...keys.filter((k) => !(k in value)));
   }
+  excluded.push(...otherChoices(schemas, value));
+  return excluded;
+}
+
+/**
+ * A `oneOf` of `required` lists is a choice (Sloth's `sli`: `events`, `raw` or `plugin`): once a key of one
+ * branch is written, the keys only the other branches require are not offered — any would break the `oneOf`.
+ */
+function otherChoices(schemas: readonly SchemaAt[], value: Record<string, unknown>): string[] {
+  const excluded: string[] = [];
+  for (const { schema } of schemas) {
+    const branches = Array.isArray(schema.oneOf) ? schema.oneOf.filter(isObject) : [];
+    const required = branches.map((b) => list(b.required).map(String));
+    if (branches.length < 2 || required.some((keys) => keys.length === 0)) continue;
+    const chosen = required.findIndex((keys) => keys.some((k) => k in value));
+    if (chosen < 0) continue;
+    for (const [i, keys] of required.entries()) if (i !== chosen) excluded.push(...keys.filter((k) => !required[chosen].includes(k) && !(k in value)));
+  }
   return excluded;
 }
 
