@@ -20,7 +20,8 @@ import { resolveWrittenPath } from '../uri';
 import { describeSchema, infoMarkdown, schemaStarts, yamlScalar } from './schema-info';
 import type { FeatureContext } from './types';
 import { cursorAt, type YamlCursor } from './yaml-cursor';
-import { schemaStartOf, yamlFileOf } from './yaml-objects';
+import { schemaStartOf } from './yaml-objects';
+import { splitDocuments } from '../yaml/chunks';
 
 /** Values that name other objects, by kind and path (`#` stands for a list index). */
 const REFERENCES: { kinds: readonly KindId[]; path: RegExp; target: string; families: readonly Family[] }[] = [
@@ -97,9 +98,13 @@ interface Style {
  */
 function keysWritten(document: SourceDocument, context: FeatureContext, cursor: YamlCursor, container: readonly PathSegment[]): string[] {
   if (cursor.flow) return [];
-  const object = yamlFileOf(document.uri, document.text, context).objects.find((o) => {
+  // Only the cursor's own `---` document is parsed: a completion in a 50,000-line file must not parse it all.
+  const chunk = splitDocuments(document.text).filter((c) => c.offset <= cursor.start).pop();
+  const parsed = chunk ? parseYaml(chunk.text).documents : [];
+  const local = cursor.start - (chunk?.offset ?? 0);
+  const object = parsed.flatMap((d) => objectsOf(d, context.namedAs)).find((o) => {
     const [start, end] = o.node?.range ?? [0, -1];
-    return cursor.start >= o.offset + start && cursor.start <= o.offset + end;
+    return local >= start && local <= end;
   });
   const value = object ? valueAt(object.value, container) : undefined;
   const own = document.text.slice(cursor.start, cursor.end);
