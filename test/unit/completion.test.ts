@@ -207,3 +207,9 @@ test('completing on a key with a nested block offers no key the mapping has afte
   const ref = complete(`${HEAD}  owner: a\n  slos:\n    - file: ../slos/latency.sloth.yaml\n      ref: |\n`);
   assert.deepEqual(labels(ref), ['checkout-latency']);
 });
+
+test('a value an if/then rules out next to the keys already there is not offered: isRolling next to a calendar', () => {
+  const window = (calendar: string) => `${SLO_HEAD}  service: svc\n  indicatorRef: i\n  budgetingMethod: Occurrences\n  timeWindow:\n    - duration: 1M\n${calendar}      isRolling: |\n  objectives:\n    - target: 0.99\n`;
+  assert.deepEqual(labels(complete(window('      calendar:\n        startTime: "2026-01-01 00:00:00"\n        timeZone: UTC\n'), 'slos/w.yaml')), ['false']);
+  assert.deepEqual(labels(complete(window(''), 'slos/w.yaml')), ['true', 'false']);
+});

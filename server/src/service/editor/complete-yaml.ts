@@ -63,7 +63,10 @@ export function completeYaml(document: SourceDocument, position: Position, conte
     // A manifest's `slos[].ref` next to a `file:` names an SLO of that file.
     const file = target[target.length - 1] === 'ref' ? valueAt(object.value, [...target.slice(0, -1), 'file']) : undefined;
     const references = referenceItems(object.kind.id, target, range, style, context, typeof file === 'string' ? resolveWrittenPath(file, context.uri) : undefined);
-    return [...valueItems(at(target), range, style, context, references.length === 0), ...references];
+    const key = target[target.length - 1];
+    const forbidden = typeof key === 'string' ? forbiddenValues(at(target.slice(0, -1)), valueAt(object.value, target.slice(0, -1)), key) : [];
+    const offered = valueItems(at(target), range, style, context, references.length === 0).filter((item) => !forbidden.includes(item.label));
+    return [...offered, ...references];
   };
   if (cursor.mode === 'key' && object.kind.id === 'prr-config' && path.length === 1 && path[0] === 'rules') return ruleItems(valueAt(object.value, path), cursor, range);
   if (cursor.mode === 'key') return keys(path);
@@ -282,6 +285,24 @@ function required(schemas: SchemaAt[], context: FeatureContext): PropertyInfo[] 
  * After `key: `: the allowed values (enums, booleans), the default preselected; for a free
  * value, the schema's default and examples as suggestions.
  */
+/**
+ * Values of `key` that an `if`/`then` of the mapping's schema rules out given the keys it already has: OpenSLO's
+ * `isRolling: true` forbids `calendar`, so next to a `calendar` `true` is not offered (it would be an error at once).
+ */
+function forbiddenValues(schemas: readonly SchemaAt[], value: unknown, key: string): string[] {
+  if (!isObject(value)) return [];
+  const forbidden: string[] = [];
+  for (const { schema } of schemas) {
+    const condition = isObject(schema.if) ? schema.if : undefined;
+    const then = isObject(schema.then) ? schema.then : undefined;
+    const when = condition && isObject(condition.properties) && isObject(condition.properties[key]) ? condition.properties[key] : undefined;
+    if (!condition || !then || !when || !('const' in when) || !Object.keys(condition).every((k) => k === 'required' || k === 'properties')) continue;
+    const excludes = isObject(then.properties) && Object.entries(then.properties).some(([k, sub]) => sub === false && k !== key && k in value);
+    if (excludes) forbidden.push(yamlScalar(when.const));
+  }
+  return forbidden;
+}
+
 function valueItems(schemas: SchemaAt[], range: CompletionItem['edit']['range'], style: Style, context: FeatureContext, suggest: boolean): CompletionItem[] {
   const info = describeSchema(schemas, context.schemas);
   const allowed = info.values.length > 0 ? info.values : schemas.some((s) => s.schema.type === 'boolean') ? [true, false] : [];
