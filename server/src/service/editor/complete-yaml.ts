@@ -21,7 +21,6 @@ import { describeSchema, infoMarkdown, schemaStarts, yamlScalar } from './schema
 import type { FeatureContext } from './types';
 import { cursorAt, type YamlCursor } from './yaml-cursor';
 import { schemaStartOf } from './yaml-objects';
-import { splitDocuments } from '../yaml/chunks';
 
 /** Values that name other objects, by kind and path (`#` stands for a list index). */
 const REFERENCES: { kinds: readonly KindId[]; path: RegExp; target: string; families: readonly Family[] }[] = [
@@ -102,7 +101,7 @@ interface Style {
 function keysWritten(document: SourceDocument, context: FeatureContext, cursor: YamlCursor, container: readonly PathSegment[]): string[] {
   if (cursor.flow) return [];
   // Only the cursor's own `---` document is parsed: a completion in a 50,000-line file must not parse it all.
-  const chunk = splitDocuments(document.text).filter((c) => c.offset <= cursor.start).pop();
+  const chunk = cursor.document;
   const parsed = chunk ? parseYaml(chunk.text).documents : [];
   const local = cursor.start - (chunk?.offset ?? 0);
   const object = parsed.flatMap((d) => objectsOf(d, context.namedAs)).find((o) => {

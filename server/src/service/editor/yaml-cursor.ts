@@ -36,6 +36,8 @@ export interface YamlCursor {
    * closes the open collections at the cursor and drops the rest of the collection.
    */
   closed?: string;
+  /** The cursor's `---` document as written, and its offset in the whole text. */
+  document?: { text: string; offset: number };
 }
 
 interface Level {
@@ -59,7 +61,11 @@ const WORD = /^[\w.\-/]*/;
 
 export function cursorAt(text: string, offset: number): YamlCursor | undefined {
   const chunk = splitDocuments(text).filter((c) => c.offset <= offset).pop();
-  if (!chunk) return undefined;
+  const cursor = chunk && cursorInDocument(chunk, offset);
+  return cursor && { ...cursor, document: { text: chunk.text, offset: chunk.offset } };
+}
+
+function cursorInDocument(chunk: { text: string; offset: number }, offset: number): YamlCursor | undefined {
   const own = chunk.text;
   const local = offset - chunk.offset;
   const lineStart = own.lastIndexOf('\n', local - 1) + 1;
