@@ -145,6 +145,13 @@ async function refreshSettings(): Promise<void> {
  */
 const RESCAN_DELAY_MS = 300;
 let rescanTimer: NodeJS.Timeout | undefined;
+
+/** A `.prr.yaml` changed (typed, closed, or on disk): every file's configuration is read again, and the index rebuilt soon. */
+function onConfigChange(): void {
+  configs.invalidate();
+  rescanSoon();
+}
+
 function rescanSoon(): void {
   clearTimeout(rescanTimer);
   rescanTimer = setTimeout(() => void guard.runAsync('workspace rescan', undefined, undefined, async () => {
@@ -161,10 +168,7 @@ function refreshAll(): void {
 }
 
 documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange', document.uri, undefined, () => {
-  if (isConfigFile(document.uri)) {
-    configs.invalidate(); // every file's configuration may have changed
-    rescanSoon();
-  }
+  if (isConfigFile(document.uri)) onConfigChange();
   const affected = guard.run('textDocument/didChange (indexing)', document.uri, [], () => engine.setFile({ uri: document.uri, text: document.getText() }, configFor(document.uri)));
   if (affected.length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();
   else if (!pullMode) diagnostics.schedule(document);
@@ -172,19 +176,13 @@ documents.onDidChangeContent(({ document }) => guard.run('textDocument/didChange
 
 documents.onDidClose(({ document }) => guard.runAsync('textDocument/didClose', document.uri, undefined, async () => {
   diagnostics.forget(document.uri, !pullMode);
-  if (isConfigFile(document.uri)) {
-    configs.invalidate();
-    rescanSoon();
-  }
+  if (isConfigFile(document.uri)) onConfigChange();
   if ((await feed.loadFromDisk(document.uri)).length > 0 || isConfigFile(document.uri) || engine.isCustomSchema(document.uri)) refreshAll();
 }));
 
 connection.onDidChangeWatchedFiles(({ changes }) => guard.runAsync('workspace/didChangeWatchedFiles', changes[0]?.uri, undefined, async () => {
   const configChanged = changes.some((c) => isConfigFile(c.uri));
-  if (configChanged) {
-    configs.invalidate();
-    rescanSoon();
-  }
+  if (configChanged) onConfigChange();
   // A custom schema (`schemas:` in .prr.yaml) is read anew by each check: re-checking is enough.
   const schemaChanged = changes.some((c) => engine.isCustomSchema(c.uri));
   if ((await feed.onWatchedFiles(changes)).length > 0 || configChanged || schemaChanged) refreshAll();

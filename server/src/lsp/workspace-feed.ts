@@ -29,7 +29,7 @@ export class WorkspaceFeed {
     const files = await this.list();
     progress.begin('prr: indexing workspace', 0, `${files.length} files`, false);
     for (let i = 0; i < files.length; i++) {
-      await this.loadFromDisk(pathToFileURL(files[i]).href);
+      await this.read(pathToFileURL(files[i]).href);
       if (i % 50 === 0) {
         progress.report(Math.round((i / files.length) * 100), `${i}/${files.length} files`);
         await new Promise((resolve) => setImmediate(resolve)); // let edits through during a long scan
@@ -52,7 +52,7 @@ export class WorkspaceFeed {
       this.indexed.delete(uri);
       for (const other of this.engine.removeFile(uri)) affected.add(other);
     }
-    for (const uri of wanted) if (!this.indexed.has(uri)) for (const other of await this.loadFromDisk(uri)) affected.add(other);
+    for (const uri of wanted) if (!this.indexed.has(uri)) for (const other of await this.read(uri)) affected.add(other);
     return [...affected];
   }
 
@@ -95,12 +95,16 @@ export class WorkspaceFeed {
   /** Replaces a file's entry in the index with what is on disk (or removes it: also when the scan would not read it). */
   async loadFromDisk(uri: string): Promise<string[]> {
     if (!uri.startsWith('file:') || !this.engine.isCandidate(uri)) return [];
+    if (await this.wanted(uri).catch(() => false)) return this.read(uri);
+    this.indexed.delete(uri);
+    return this.engine.removeFile(uri);
+  }
+
+  /** `loadFromDisk` for a file the walk found (the scan's own list): no second look at .gitignore files and excludes. */
+  private async read(uri: string): Promise<string[]> {
+    if (!uri.startsWith('file:') || !this.engine.isCandidate(uri)) return [];
     const generation = this.generations.get(uri);
     try {
-      if (!(await this.wanted(uri))) {
-        this.indexed.delete(uri);
-        return this.engine.removeFile(uri);
-      }
       // Files over the size limits (`limits:` in .prr.yaml) are not read, as in `prr check`; opened, they get `file-too-large`.
       const { limits } = this.configFor(uri);
       const read = await readText(fileURLToPath(uri), Math.max(limits.maxFileBytes, limits.maxRunbookBytes));

@@ -125,7 +125,6 @@ export class ConfigStore {
 
 /** The file's text as `prr check` reads any file (UTF-8, or UTF-16 with a BOM), or undefined when there is none to read. */
 function readIfExists(path: string): string | undefined {
-  if (!existsSync(path)) return undefined;
   const read = readTextSync(path);
   return read.ok ? read.text : undefined;
 }

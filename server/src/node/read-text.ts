@@ -75,7 +75,12 @@ function notAFile(): TextRead {
 
 /** A file that went away or may not be read (permissions): said, never thrown. */
 function unreadable(error: unknown): TextRead {
-  return { ok: false, reason: `cannot be read (${error instanceof Error ? error.message : String(error)}); not checked` };
+  return { ok: false, reason: cannotRead(error) };
+}
+
+/** Why a path prr found is not checked, from the error reading or listing it. */
+export function cannotRead(error: unknown): string {
+  return `cannot be read (${error instanceof Error ? error.message : String(error)}); not checked`;
 }
 
 function tooLarge(maxBytes: number, bytes: number): TextRead {

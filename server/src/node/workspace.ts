@@ -3,7 +3,7 @@
 // the CLI and the language server's workspace scan.
 
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { readText } from './read-text';
+import { cannotRead, readText } from './read-text';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -42,7 +42,7 @@ export async function collectFiles(paths: readonly string[], accept: (path: stri
   const found = new Set<string>();
   const gitignore = options.gitignore ?? true;
   const unreadable = (path: string, error: unknown) => {
-    const reason = `cannot be read (${error instanceof Error ? error.message : String(error)}); not checked`;
+    const reason = cannotRead(error);
     if (!options.unreadable) throw new Error(`${path}: ${reason}`);
     options.unreadable(path, reason);
   };
@@ -157,9 +157,8 @@ const MAX_GITIGNORE_LINES = 5_000;
 const MAX_GLOBSTARS = 4;
 
 async function ignoreFile(dir: string): Promise<IgnoreRule[]> {
-  const path = join(dir, '.gitignore');
-  if (!(await stat(path).then((info) => info.isFile(), () => false))) return [];
-  const read = await readText(path, MAX_GITIGNORE_BYTES);
+  // Absent, not a regular file, or unreadable: no rules (readText says which; none of it is worth a word here).
+  const read = await readText(join(dir, '.gitignore'), MAX_GITIGNORE_BYTES);
   if (!read.ok) return [];
   const lines = read.text.split(/\r?\n/, MAX_GITIGNORE_LINES).filter((line) => (line.match(/\*\*/g)?.length ?? 0) <= MAX_GLOBSTARS);
   return [{ base: dir, rules: ignore().add(lines) }];
